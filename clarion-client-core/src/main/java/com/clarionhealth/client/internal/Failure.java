@@ -1,5 +1,10 @@
 package com.clarionhealth.client.internal;
 
+import com.clarionhealth.client.ClarionApiException;
+import com.clarionhealth.client.ClarionException;
+import com.clarionhealth.client.ClarionTimeoutException;
+import com.clarionhealth.client.ClarionTransportException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,6 +96,30 @@ public final class Failure {
    */
   public static Failure status(int status) {
     return status(status, Optional.empty());
+  }
+
+  /**
+   * The failure an exception stands for, so both clients classify it the same way.
+   *
+   * @param e     what the attempt threw
+   * @param clock the current time, for an HTTP-date {@code Retry-After}
+   * @return the failure; empty for exceptions that are never retried (decoding, paging)
+   */
+  public static Optional<Failure> from(ClarionException e, Clock clock) {
+    Objects.requireNonNull(e, "e == null");
+    Objects.requireNonNull(clock, "clock == null");
+    if (e instanceof ClarionApiException) {
+      ClarionApiException api = (ClarionApiException) e;
+      return Optional.of(status(api.statusCode(),
+          RetryAfter.parse(api.header(RetryAfter.HEADER).orElse(null), clock)));
+    }
+    if (e instanceof ClarionTimeoutException) {
+      return Optional.of(timeout(((ClarionTimeoutException) e).requestSent()));
+    }
+    if (e instanceof ClarionTransportException) {
+      return Optional.of(((ClarionTransportException) e).requestSent() ? ioAfterSend() : notSent());
+    }
+    return Optional.empty();
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.clarionhealth.client.internal;
 
+import com.clarionhealth.client.ClarionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -111,6 +112,20 @@ public final class RetryPolicy {
       return retryAfter.get().compareTo(maxRetryAfter) > 0 ? Optional.empty() : retryAfter;
     }
     return Optional.of(jittered(backoffCeiling(retriesDone)));
+  }
+
+  /**
+   * Like {@link #delayBeforeRetry(RequestKind, int, Failure)} for the exception an attempt produced; the way both
+   * clients should call it.
+   *
+   * @param kind        what the request may risk
+   * @param retriesDone retries already made for this request
+   * @param e           what the last attempt threw
+   * @return the delay, or empty to give up and throw {@code e}; always empty for decoding and paging failures
+   */
+  public Optional<Duration> delayBeforeRetry(RequestKind kind, int retriesDone, ClarionException e) {
+    Objects.requireNonNull(kind, "kind == null");
+    return Failure.from(e, clock).flatMap(f -> delayBeforeRetry(kind, retriesDone, f));
   }
 
   /**
