@@ -1,0 +1,46 @@
+package com.clarionhealth.client.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import org.junit.jupiter.api.Test;
+
+/** The Java API of the open enums rendered by src/main/templates/modelEnum.mustache. */
+class OpenEnumTest {
+
+  @Test
+  void constantsAreTheSpecValuesInSpecOrder() {
+    assertThat(CallStatus.knownValues()).extracting(CallStatus::value)
+        .containsExactly("queued", "ringing", "in-progress", "forwarding", "ended");
+    assertThat(FailureReason.knownValues()).extracting(FailureReason::value).containsExactly(
+        "declined", "escalated", "requested-callback", "customer-dropped", "assistant-ended", "opt-out");
+    assertThat(CallStatus.knownValues()).containsExactly(CallStatus.QUEUED, CallStatus.RINGING,
+        CallStatus.IN_PROGRESS, CallStatus.FORWARDING, CallStatus.ENDED);
+    assertThat(FailureReason.knownValues()).allMatch(FailureReason::isKnown);
+  }
+
+  @Test
+  void ofReturnsTheCanonicalConstantForAKnownValue() {
+    assertThat(CallStatus.of("ended")).isSameAs(CallStatus.ENDED);
+    assertThat(FailureReason.of("customer-dropped")).isSameAs(FailureReason.CUSTOMER_DROPPED);
+    assertThat(CallStatus.ENDED.isKnown()).isTrue();
+  }
+
+  @Test
+  void ofKeepsAnUnknownValueVerbatim() {
+    CallStatus voicemail = CallStatus.of("voicemail");
+
+    assertThat(voicemail.value()).isEqualTo("voicemail");
+    assertThat(voicemail.toString()).isEqualTo("voicemail");
+    assertThat(voicemail.isKnown()).isFalse();
+    assertThat(voicemail).isEqualTo(CallStatus.of("voicemail")).hasSameHashCodeAs(CallStatus.of("voicemail"));
+    assertThat(voicemail).isNotEqualTo(CallStatus.ENDED).isNotEqualTo(FailureReason.of("voicemail"));
+    // Matching is exact: a case variant is a different (unknown) value.
+    assertThat(CallStatus.of("QUEUED").isKnown()).isFalse();
+  }
+
+  @Test
+  void ofRejectsNull() {
+    assertThatNullPointerException().isThrownBy(() -> CallStatus.of(null));
+  }
+}
