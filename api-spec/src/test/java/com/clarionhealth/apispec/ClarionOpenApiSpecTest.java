@@ -54,9 +54,10 @@ class ClarionOpenApiSpecTest {
   @Test
   void everyEnumIsANamedComponentSchema() {
     assertThat(SpecChecks.inlineEnumProblems(root)).isEmpty();
+    // The published values stay; Clarion may add more (additions need no test change).
     assertThat(schema("CallStatus").getEnum())
-        .containsExactly("queued", "ringing", "in-progress", "forwarding", "ended");
-    assertThat(schema("FailureReason").getEnum()).containsExactly(
+        .containsSubsequence("queued", "ringing", "in-progress", "forwarding", "ended");
+    assertThat(schema("FailureReason").getEnum()).containsSubsequence(
         "declined", "escalated", "requested-callback", "customer-dropped", "assistant-ended", "opt-out");
   }
 
@@ -70,7 +71,7 @@ class ClarionOpenApiSpecTest {
   @Test
   void discriminatorMappingsTargetExistingVariants() {
     assertThat(SpecChecks.discriminatorProblems(root)).isEmpty();
-    assertThat(schema("Message").getDiscriminator().getMapping()).containsOnlyKeys(
+    assertThat(schema("Message").getDiscriminator().getMapping()).containsKeys(
         "user", "system", "bot", "tool_calls", "tool_call_result");
   }
 
@@ -163,7 +164,8 @@ class ClarionOpenApiSpecTest {
   void callHasEveryPublishedFieldAndNullability() {
     @SuppressWarnings("rawtypes")
     Map<String, Schema> properties = schema("Call").getProperties();
-    assertThat(properties).containsOnlyKeys("id", "assistant_id", "started_at", "ended_at", "call_status",
+    // Every field of both published pages (more may be added).
+    assertThat(properties).containsKeys("id", "assistant_id", "started_at", "ended_at", "call_status",
         "ended_reason", "transcript", "source_number", "destination_number", "call_type", "messages",
         "duration_ms", "analysis", "summary", "outcome", "failure_reason");
     for (String nullable : List.of("started_at", "ended_at", "ended_reason", "transcript", "source_number",
