@@ -1,0 +1,125 @@
+package com.clarionhealth.client.blocking;
+
+import static java.util.Objects.requireNonNull;
+
+import com.clarionhealth.client.CallPage;
+import com.clarionhealth.client.CallQuery;
+import com.clarionhealth.client.ListCallsParams;
+import com.clarionhealth.client.internal.CreateCallValidator;
+import com.clarionhealth.client.internal.PageIterator;
+import com.clarionhealth.client.internal.PagingPlan;
+import com.clarionhealth.client.internal.WireFormat;
+import com.clarionhealth.client.model.Call;
+import com.clarionhealth.client.model.CreateCall;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The {@code /call} resource. Every method validates its arguments before sending anything and throws
+ * {@link com.clarionhealth.client.ClarionException} subclasses for what the server or the network
+ * does.
+ */
+public final class Calls {
+  private final Transport transport;
+  private final JsonCodec json;
+  private final Clock clock;
+
+  Calls(Transport transport, JsonCodec json, Clock clock) {
+    this.transport = transport;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * Places a call: {@code POST /call}. This rings a phone. It is never re-sent once it may have
+   * reached the server; when its outcome is unknown the exception says that the call may have been
+   * placed ({@link com.clarionhealth.client.ClarionException#callMayHaveBeenPlaced()}).
+   *
+   * @throws IllegalArgumentException naming the field, before any request, if {@code createCall} is
+   *     invalid (missing {@code assistant_id} or {@code destination_phone_number}, a destination that
+   *     is not E.164, a name over 50 characters)
+   */
+  public Call create(CreateCall createCall) {
+    CreateCallValidator.check(createCall);
+    byte[] body;
+    try {
+      body = json.write(createCall);
+    } catch (IOException e) {
+      throw new UncheckedIOException("createCall could not be written as JSON", e);
+    }
+    return transport.post(WireFormat.CALLS_PATH, body, json::readCall);
+  }
+
+  /** Exactly one {@code GET /call} with the server's defaults (at most 100 calls). */
+  public List<Call> list() {
+    return list(ListCallsParams.defaults());
+  }
+
+  /**
+   * Exactly one {@code GET /call} (retries aside): at most {@code limit} calls, in server order. For
+   * every call of a range use {@link #stream(CallQuery)}.
+   */
+  public List<Call> list(ListCallsParams params) {
+    requireNonNull(params, "params == null");
+    List<Call> calls = transport.get(WireFormat.CALLS_PATH, WireFormat.listQuery(params), json::readCalls);
+    calls.removeIf(java.util.Objects::isNull);
+    return calls;
+  }
+
+  /**
+   * Every call of the query's range, each exactly once, lazily: nothing is sent until the stream is
+   * consumed, and {@code stream(q).limit(5)} sends one request. Calls come in ascending windows of
+   * creation time, and within a window in server order. Memory is bounded by one page.
+   *
+   * <p>Closing the stream is allowed but not required: no connection is held between pages.
+   *
+   * @throws com.clarionhealth.client.ClarionPagingException from the stream's terminal operation if
+   *     1000 or more calls were created within one millisecond, rather than skipping any
+   */
+  public Stream<Call> stream(CallQuery query) {
+    requireNonNull(query, "query == null");
+    return StreamSupport.stream(() -> spliterator(query), Spliterator.ORDERED | Spliterator.NONNULL, false)
+        .flatMap(page -> page.calls().stream());
+  }
+
+  /**
+   * The query's range page by page, each page a completed window with its resume cursor. Each
+   * iteration starts the walk afresh; nothing is sent until the iterator is used.
+   */
+  public Iterable<CallPage> pages(CallQuery query) {
+    requireNonNull(query, "query == null");
+    return () -> pageIterator(query);
+  }
+
+  private Spliterator<CallPage> spliterator(CallQuery query) {
+    return Spliterators.spliteratorUnknownSize(pageIterator(query),
+        Spliterator.ORDERED | Spliterator.NONNULL);
+  }
+
+  private Iterator<CallPage> pageIterator(CallQuery query) {
+    // "to", when left open, is the moment the walk starts, and stays fixed so that it ends.
+    PagingPlan plan = PagingPlan.of(query, clock.instant());
+    PageIterator<Call> pages = new PageIterator<>(plan, Call::getId,
+        window -> transport.get(WireFormat.CALLS_PATH, WireFormat.listQuery(window), json::readCalls));
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return pages.hasNext();
+      }
+
+      @Override
+      public CallPage next() {
+        PageIterator.Page<Call> page = pages.next();
+        return new CallPage(page.calls(), page.cursor(),
+            page.window().createdAtGe(), page.window().createdAtLe());
+      }
+    };
+  }
+}

@@ -1,0 +1,55 @@
+package com.clarionhealth.client;
+
+import static java.util.Objects.requireNonNull;
+
+import com.clarionhealth.client.model.Call;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One completed time window of a stream: the calls created in it that no earlier page delivered, and
+ * the cursor to resume after it. A page may be empty (a window with no new calls); its cursor still
+ * marks progress. A page holds at most 1000 calls.
+ */
+public final class CallPage {
+  private final List<Call> calls;
+  private final String cursor;
+  private final Instant windowStart;
+  private final Instant windowEnd;
+
+  /** Made by the clients; public only because they live in other packages. */
+  public CallPage(List<Call> calls, String cursor, Instant windowStart, Instant windowEnd) {
+    this.calls = List.copyOf(requireNonNull(calls, "calls == null"));
+    this.cursor = requireNonNull(cursor, "cursor == null");
+    this.windowStart = requireNonNull(windowStart, "windowStart == null");
+    this.windowEnd = requireNonNull(windowEnd, "windowEnd == null");
+  }
+
+  /** The calls of this page, in the order the server returned them; unmodifiable. */
+  public List<Call> calls() {
+    return calls;
+  }
+
+  /**
+   * Where to resume after this page: pass it to {@link CallQuery#resumeFrom(String)}. Opaque and
+   * URL-safe; it carries the range and the page size, never the API key.
+   */
+  public String cursor() {
+    return cursor;
+  }
+
+  /** The inclusive start of this page's window of creation time. */
+  public Instant windowStart() {
+    return windowStart;
+  }
+
+  /** The inclusive end of this page's window of creation time. */
+  public Instant windowEnd() {
+    return windowEnd;
+  }
+
+  @Override
+  public String toString() {
+    return "CallPage{" + calls.size() + " calls, window [" + windowStart + ", " + windowEnd + "]}";
+  }
+}

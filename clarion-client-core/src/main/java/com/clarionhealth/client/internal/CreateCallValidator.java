@@ -1,0 +1,39 @@
+package com.clarionhealth.client.internal;
+
+import com.clarionhealth.client.model.CreateCall;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a {@code POST /call} body before anything is sent, with messages that name the JSON field.
+ * The phone number itself is never echoed: it is a patient's, and messages end up in logs.
+ */
+public final class CreateCallValidator {
+  private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
+  private static final int MAX_NAME_LENGTH = 50;
+
+  private CreateCallValidator() {}
+
+  /** @throws IllegalArgumentException naming the first invalid field */
+  public static CreateCall check(CreateCall createCall) {
+    if (createCall == null) {
+      throw new NullPointerException("createCall == null");
+    }
+    if (createCall.getAssistantId() == null) {
+      throw new IllegalArgumentException("assistant_id is required");
+    }
+    String destination = createCall.getDestinationPhoneNumber();
+    if (destination == null) {
+      throw new IllegalArgumentException("destination_phone_number is required");
+    }
+    if (!E164.matcher(destination).matches()) {
+      throw new IllegalArgumentException("destination_phone_number must be an E.164 number: '+', a "
+          + "country code and up to 15 digits in all, no spaces (like +14155550123)");
+    }
+    String name = createCall.getName();
+    if (name != null && name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+      throw new IllegalArgumentException("name must be at most " + MAX_NAME_LENGTH
+          + " characters, was " + name.codePointCount(0, name.length()));
+    }
+    return createCall;
+  }
+}
