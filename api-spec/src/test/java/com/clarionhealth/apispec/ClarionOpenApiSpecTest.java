@@ -150,6 +150,7 @@ class ClarionOpenApiSpecTest {
   void createCallIsNormalized() {
     assertThat(property("CreateCall", "name").getMaxLength()).isEqualTo(50);
     Pattern e164 = Pattern.compile(property("CreateCall", "destination_phone_number").getPattern());
+    assertThat(e164.matcher("+138726394823").matches()).as("the published example").isTrue();
     assertThat(e164.matcher("+13872639482").matches()).isTrue();
     assertThat(e164.matcher("+123456789012345").matches()).isTrue();
     assertThat(e164.matcher("13872639482").matches()).isFalse();
