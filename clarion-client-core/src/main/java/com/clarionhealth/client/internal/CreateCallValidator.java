@@ -26,8 +26,8 @@ public final class CreateCallValidator {
       throw new IllegalArgumentException("destination_phone_number is required");
     }
     if (!E164.matcher(destination).matches()) {
-      throw new IllegalArgumentException("destination_phone_number must be an E.164 number: '+', a "
-          + "country code and up to 15 digits in all, no spaces (like +14155550123)");
+      throw new IllegalArgumentException("destination_phone_number must be an E.164 number: '+', "
+          + "then the country code and the number, 2 to 15 digits in all, no spaces");
     }
     String name = createCall.getName();
     if (name != null && name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
