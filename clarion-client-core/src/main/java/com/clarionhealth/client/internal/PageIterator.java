@@ -44,7 +44,7 @@ public final class PageIterator<T> implements Iterator<PageIterator.Page<T>> {
       List<T> calls = fetch.apply(window);
       if (segment.onPage(window, calls.size())) {
         List<T> fresh = dedup.accept(window, calls);
-        next = new Page<>(window, fresh, plan.cursorAfter(window, segment, dedup));
+        next = new Page<>(window, fresh, plan.cursorAfter(window, segment.widthHintMillis(), dedup));
       }
     }
     return true;

@@ -85,9 +85,13 @@ public final class PagingPlan {
         : EdgeDeduplicator.resuming(idOf, resumedFrom);
   }
 
-  /** The cursor to hand out with the page of {@code window}, just accepted by {@code dedup}. */
-  public String cursorAfter(Window window, WindowPlanner segment, EdgeDeduplicator<?> dedup) {
-    return PagingCursor.after(window, endMillis, limit, segment.widthHintMillis(), dedup).encode();
+  /**
+   * The cursor to hand out with the page of {@code window}, just accepted by {@code dedup};
+   * {@code widthHintMillis} is its planner's {@link WindowPlanner#widthHintMillis()} when the window
+   * completed.
+   */
+  public String cursorAfter(Window window, long widthHintMillis, EdgeDeduplicator<?> dedup) {
+    return PagingCursor.after(window, endMillis, limit, widthHintMillis, dedup).encode();
   }
 
   private static long ceilMillis(Instant instant) {
