@@ -68,7 +68,9 @@ public final class ReactiveCalls {
    * the range are fetched at once and the output keeps that order.
    */
   public Flux<Call> stream(CallQuery query) {
-    return pages(query).concatMap(page -> Flux.fromIterable(page.calls()), 0);
+    // Prefetch 1: the next page is asked for only once this one has been handed out whole
+    // (measured: concatMap with prefetch 0 asks for a second page before the first is consumed).
+    return pages(query).concatMapIterable(CallPage::calls, 1);
   }
 
   /** The query's range page by page, each a completed window with its resume cursor. */
