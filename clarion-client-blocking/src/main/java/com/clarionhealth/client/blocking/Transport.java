@@ -9,6 +9,7 @@ import com.clarionhealth.client.internal.ApiKey;
 import com.clarionhealth.client.internal.BaseUrls;
 import com.clarionhealth.client.internal.RequestKind;
 import com.clarionhealth.client.internal.RetryPolicy;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +38,8 @@ import org.slf4j.LoggerFactory;
 final class Transport {
   private static final Logger log = LoggerFactory.getLogger(ClarionClient.class);
   private static final int MAX_REDIRECTS = 5;
+  private static final String BEARER_PREFIX = "Bearer ";
+  private static final byte[] REDACTED = "[redacted]".getBytes(StandardCharsets.US_ASCII);
 
   private final HttpClient http;
   private final URI baseUrl;
@@ -77,11 +81,13 @@ final class Transport {
       long started = System.nanoTime();
       ClarionException failure;
       try {
-        HttpResponse<byte[]> response = send(request(method, uri, json));
+        // The key goes to the configured origin only: never to a host a redirect points at.
+        String authorization = BaseUrls.sameOrigin(baseUrl, uri) ? apiKey.bearer() : null;
+        HttpResponse<byte[]> response = send(request(method, uri, json, authorization));
         int status = response.statusCode();
         log.debug("{} {} -> {} (attempt {}, {} ms)", method, path, status, attempt, millisSince(started));
         if (status >= 200 && status < 300) {
-          return decode(method, path, response, decoder);
+          return decode(method, path, response, authorization, decoder);
         }
         Optional<URI> target = redirectTarget(method, uri, response);
         if (target.isPresent() && redirects++ < MAX_REDIRECTS) {
@@ -90,7 +96,7 @@ final class Transport {
           continue;
         }
         failure = ClarionApiException.create(method, path, status, response.headers().map(),
-            response.body(), retryPolicy.clock());
+            withoutKey(response.body(), authorization), retryPolicy.clock());
       } catch (ClarionTransportException e) {
         log.debug("{} {} failed (attempt {}, {} ms): {}", method, path, attempt, millisSince(started),
             e.getMessage());
@@ -106,14 +112,13 @@ final class Transport {
     }
   }
 
-  private HttpRequest request(String method, URI uri, byte[] json) {
+  private HttpRequest request(String method, URI uri, byte[] json, String authorization) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(requestTimeout)
         .header("Accept", "application/json")
         .header("User-Agent", userAgent);
-    // The key goes to the configured origin only: never to a host a redirect points at.
-    if (BaseUrls.sameOrigin(baseUrl, uri)) {
-      request.header("Authorization", apiKey.bearer());
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     if (json == null) {
       return request.GET().build();
@@ -161,7 +166,7 @@ final class Transport {
   }
 
   private static <T> T decode(String method, String path, HttpResponse<byte[]> response,
-      BodyDecoder<T> decoder) {
+      String authorization, BodyDecoder<T> decoder) {
     byte[] body = response.body();
     Optional<String> contentType = response.headers().firstValue("Content-Type");
     IOException problem;
@@ -175,7 +180,45 @@ final class Transport {
       }
     }
     throw ClarionDecodingException.create(method, path, response.statusCode(),
-        response.headers().map(), body, problem);
+        response.headers().map(), withoutKey(body, authorization), problem);
+  }
+
+  /**
+   * {@code body} with every occurrence of the key sent in {@code authorization} replaced: a server that
+   * echoes the key (in any shape, not only as {@code Bearer <key>}) must not put it into an exception,
+   * whose message and body end up in logs.
+   */
+  static byte[] withoutKey(byte[] body, String authorization) {
+    if (body == null || authorization == null || !authorization.startsWith(BEARER_PREFIX)) {
+      return body;
+    }
+    byte[] key = authorization.substring(BEARER_PREFIX.length()).getBytes(StandardCharsets.US_ASCII);
+    int at = indexOf(body, key, 0);
+    if (key.length == 0 || at < 0) {
+      return body;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+    int from = 0;
+    for (; at >= 0; at = indexOf(body, key, from)) {
+      out.write(body, from, at - from);
+      out.writeBytes(REDACTED);
+      from = at + key.length;
+    }
+    out.write(body, from, body.length - from);
+    return out.toByteArray();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle, int from) {
+    outer:
+    for (int i = from; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   /** GET follows up to {@value #MAX_REDIRECTS} redirects; a POST is never re-sent elsewhere. */
