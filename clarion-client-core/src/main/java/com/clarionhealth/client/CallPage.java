@@ -16,13 +16,15 @@ public final class CallPage {
   private final String cursor;
   private final Instant windowStart;
   private final Instant windowEnd;
+  private final int requests;
 
   /** Made by the clients; public only because they live in other packages. */
-  public CallPage(List<Call> calls, String cursor, Instant windowStart, Instant windowEnd) {
+  public CallPage(List<Call> calls, String cursor, Instant windowStart, Instant windowEnd, int requests) {
     this.calls = List.copyOf(requireNonNull(calls, "calls == null"));
     this.cursor = requireNonNull(cursor, "cursor == null");
     this.windowStart = requireNonNull(windowStart, "windowStart == null");
     this.windowEnd = requireNonNull(windowEnd, "windowEnd == null");
+    this.requests = requests;
   }
 
   /** The calls of this page, in the order the server returned them; unmodifiable. */
@@ -46,6 +48,14 @@ public final class CallPage {
   /** The inclusive end of this page's window of creation time. */
   public Instant windowEnd() {
     return windowEnd;
+  }
+
+  /**
+   * How many {@code GET /call} exchanges completing this window took: 1, plus one for each full page
+   * that had to be discarded and narrowed. Retries of a failed request are not counted.
+   */
+  public int requests() {
+    return requests;
   }
 
   @Override

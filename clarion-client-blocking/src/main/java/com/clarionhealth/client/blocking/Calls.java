@@ -118,7 +118,7 @@ public final class Calls {
       public CallPage next() {
         PageIterator.Page<Call> page = pages.next();
         return new CallPage(page.calls(), page.cursor(),
-            page.window().createdAtGe(), page.window().createdAtLe());
+            page.window().createdAtGe(), page.window().createdAtLe(), page.requests());
       }
     };
   }

@@ -33,6 +33,7 @@ public final class PageIterator<T> implements Iterator<PageIterator.Page<T>> {
 
   @Override
   public boolean hasNext() {
+    int requests = 0;
     while (next == null) {
       if (segment == null || segment.isDone()) {
         if (!segments.hasNext()) {
@@ -42,9 +43,11 @@ public final class PageIterator<T> implements Iterator<PageIterator.Page<T>> {
       }
       Window window = segment.nextWindow();
       List<T> calls = fetch.apply(window);
+      requests++;
       if (segment.onPage(window, calls.size())) {
         List<T> fresh = dedup.accept(window, calls);
-        next = new Page<>(window, fresh, plan.cursorAfter(window, segment.widthHintMillis(), dedup));
+        next = new Page<>(window, fresh, plan.cursorAfter(window, segment.widthHintMillis(), dedup),
+            requests);
       }
     }
     return true;
@@ -65,11 +68,13 @@ public final class PageIterator<T> implements Iterator<PageIterator.Page<T>> {
     private final Window window;
     private final List<T> calls;
     private final String cursor;
+    private final int requests;
 
-    public Page(Window window, List<T> calls, String cursor) {
+    public Page(Window window, List<T> calls, String cursor, int requests) {
       this.window = window;
       this.calls = List.copyOf(calls);
       this.cursor = cursor;
+      this.requests = requests;
     }
 
     public Window window() {
@@ -82,6 +87,11 @@ public final class PageIterator<T> implements Iterator<PageIterator.Page<T>> {
 
     public String cursor() {
       return cursor;
+    }
+
+    /** The requests this window took, the discarded full pages included. */
+    public int requests() {
+      return requests;
     }
   }
 }

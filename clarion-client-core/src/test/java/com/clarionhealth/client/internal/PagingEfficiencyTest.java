@@ -41,8 +41,11 @@ class PagingEfficiencyTest {
     PageIterator<Long> pages =
         new PageIterator<>(PagingPlan.of(query, Instant.EPOCH), Function.identity(), server::list);
     int delivered = 0;
+    int requestsReported = 0;
     while (pages.hasNext()) {
-      delivered += pages.next().calls().size();
+      PageIterator.Page<Long> page = pages.next();
+      delivered += page.calls().size();
+      requestsReported += page.requests();
     }
 
     int minimum = Math.max(1, (n + limit - 1) / limit);
@@ -50,6 +53,7 @@ class PagingEfficiencyTest {
     System.out.printf("paging efficiency: %-14s N=%d limit=%d %-16s requests=%d minimum=%d ratio=%.3f%n",
         kind, n, limit, order, server.requests, minimum, ratio);
     assertThat(delivered).isEqualTo(n);
+    assertThat(requestsReported).isEqualTo(server.requests);
     assertThat(ratio).isLessThanOrEqualTo(bound);
   }
 }

@@ -87,7 +87,7 @@ public final class ReactiveCalls {
       // Pages reach the deduplicator one at a time and in window order, whatever the concurrency.
       return completed.map(page -> new CallPage(dedup.accept(page.window, page.calls),
           plan.cursorAfter(page.window, page.widthHintMillis, dedup),
-          page.window.createdAtGe(), page.window.createdAtLe()));
+          page.window.createdAtGe(), page.window.createdAtLe(), page.requests));
     });
   }
 
@@ -99,11 +99,11 @@ public final class ReactiveCalls {
       } else {
         sink.next(segment);
       }
-    }).concatMap(this::nextCompleted, 0);
+    }).concatMap(planner -> nextCompleted(planner, 1), 0);
   }
 
   /** Fetches until the segment's current window completes: full pages are discarded and narrowed. */
-  private Mono<Completed> nextCompleted(WindowPlanner segment) {
+  private Mono<Completed> nextCompleted(WindowPlanner segment, int requests) {
     return Mono.defer(() -> {
       if (segment.isDone()) {
         return Mono.empty();
@@ -112,8 +112,8 @@ public final class ReactiveCalls {
       return transport.get(WireFormat.CALLS_PATH, WireFormat.listQuery(window),
               body -> json.readCalls(body).collectList())
           .flatMap(calls -> segment.onPage(window, calls.size())
-              ? Mono.just(new Completed(window, calls, segment.widthHintMillis()))
-              : nextCompleted(segment));
+              ? Mono.just(new Completed(window, calls, segment.widthHintMillis(), requests))
+              : nextCompleted(segment, requests + 1));
     });
   }
 
@@ -121,11 +121,13 @@ public final class ReactiveCalls {
     final Window window;
     final List<Call> calls;
     final long widthHintMillis; // taken now: with concurrency the segment moves on meanwhile
+    final int requests;
 
-    Completed(Window window, List<Call> calls, long widthHintMillis) {
+    Completed(Window window, List<Call> calls, long widthHintMillis, int requests) {
       this.window = window;
       this.calls = calls;
       this.widthHintMillis = widthHintMillis;
+      this.requests = requests;
     }
   }
 }
