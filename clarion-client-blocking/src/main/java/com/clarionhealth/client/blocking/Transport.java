@@ -83,7 +83,7 @@ final class Transport {
       try {
         // The key goes to the configured origin only: never to a host a redirect points at.
         String authorization = BaseUrls.sameOrigin(baseUrl, uri) ? apiKey.bearer() : null;
-        HttpResponse<byte[]> response = send(request(method, uri, json, authorization));
+        HttpResponse<byte[]> response = send(path, request(method, uri, json, authorization));
         int status = response.statusCode();
         log.debug("{} {} -> {} (attempt {}, {} ms)", method, path, status, attempt, millisSince(started));
         if (status >= 200 && status < 300) {
@@ -128,12 +128,12 @@ final class Transport {
   }
 
   /**
-   * Sends and reads the whole body within the request timeout. The JDK's own timeout stops at the
+   * Sends and reads the whole body within the request timeout. Failures name {@code path}, relative to
+   * the base URL like every other exception's. The JDK's own timeout stops at the
    * response headers, which would let a stalled body hang the calling thread forever.
    */
-  private HttpResponse<byte[]> send(HttpRequest request) {
+  private HttpResponse<byte[]> send(String path, HttpRequest request) {
     String method = request.method();
-    String path = request.uri().getRawPath();
     CompletableFuture<HttpResponse<byte[]>> exchange =
         http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     try {

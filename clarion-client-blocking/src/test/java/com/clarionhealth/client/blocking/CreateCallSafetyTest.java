@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.clarionhealth.client.ClarionTimeoutException;
 import com.clarionhealth.client.ClarionTransportException;
 import com.clarionhealth.client.InternalServerException;
+import com.clarionhealth.client.RateLimitException;
 import com.clarionhealth.client.blocking.TestSupport.RecordingSleeper;
 import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.model.CreateCall;
@@ -79,7 +80,9 @@ class CreateCallSafetyTest {
           ClarionTransportException t = (ClarionTransportException) e;
           assertThat(t.requestSent()).isTrue();
           assertThat(t.callMayHaveBeenPlaced()).isTrue();
-          assertThat(t.getMessage()).contains("may have been placed");
+          // named like every other exception: relative to the base URL, not /v1/call
+          assertThat(t.method() + " " + t.path()).isEqualTo("POST /call");
+          assertThat(t.getMessage()).startsWith("POST /call ").contains("may have been placed");
         });
 
     verifySentOnce();
@@ -146,6 +149,7 @@ class CreateCallSafetyTest {
         .satisfies(e -> {
           ClarionTransportException t = (ClarionTransportException) e;
           assertThat(t.requestSent()).isFalse();
+          assertThat(t.path()).isEqualTo("/call");
           assertThat(t.callMayHaveBeenPlaced()).isFalse();
           assertThat(t.getMessage()).doesNotContain("may have been placed");
         });
@@ -153,5 +157,20 @@ class CreateCallSafetyTest {
     // the default two retries, after 250 ms and 500 ms of (recorded) backoff
     assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
     assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void aRateLimitLongerThanTheMaximumFailsAtOnceWithoutPlacingTheCall() {
+    server.stubFor(post(CALLS).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+
+    assertThatThrownBy(() -> client.calls().create(createCall()))
+        .isInstanceOfSatisfying(RateLimitException.class, e -> {
+          assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+          assertThat(e.callMayHaveBeenPlaced()).isFalse();
+          assertThat(e.getMessage()).doesNotContain("may have been placed");
+        });
+
+    verifySentOnce();
+    assertThat(sleeper.sleeps).isEmpty();
   }
 }

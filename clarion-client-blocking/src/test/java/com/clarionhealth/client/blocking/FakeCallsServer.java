@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stateful {@code GET /call}: an in-memory list of (creation instant, id), served newest first within
@@ -26,16 +27,28 @@ final class FakeCallsServer implements ResponseDefinitionTransformerV2 {
 
   private volatile List<Created> calls = List.of();
   final List<Asked> asked = new CopyOnWriteArrayList<>();
+  private final AtomicInteger requests = new AtomicInteger();
+  private volatile int unavailableOnRequest;
 
   void reset(List<Created> newCalls) {
     List<Created> sorted = new ArrayList<>(newCalls);
     sorted.sort(Comparator.comparing(Created::at).reversed());
     calls = sorted;
     asked.clear();
+    requests.set(0);
+    unavailableOnRequest = 0;
+  }
+
+  /** Answers the {@code n}-th request (from 1) with 503 instead; it is not counted in {@link #asked}. */
+  void unavailableOnRequest(int n) {
+    unavailableOnRequest = n;
   }
 
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
+    if (requests.incrementAndGet() == unavailableOnRequest) {
+      return ResponseDefinitionBuilder.responseDefinition().withStatus(503).build();
+    }
     var request = serveEvent.getRequest();
     int limit = intParam(request.queryParameter("limit"), 100);
     Instant ge = instantParam(request.queryParameter("createdAtGe"), Instant.MIN);

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clarionhealth.client.BadRequestException;
+import com.clarionhealth.client.ClarionTransportException;
 import com.clarionhealth.client.InternalServerException;
 import com.clarionhealth.client.ListCallsParams;
 import com.clarionhealth.client.RateLimitException;
@@ -157,5 +158,23 @@ class RetryTest {
 
     server.verify(2, getRequestedFor(urlEqualTo(CALLS)));
     assertThat(sleeper.sleeps).hasSize(1);
+  }
+
+  @Test
+  void anInterruptDuringTheBackoffEndsTheRequestAndKeepsTheInterruptFlag() {
+    ClarionClient client = TestSupport.client(server, duration -> {
+      throw new InterruptedException("shutting down");
+    }).build();
+    failOnceThenServe(aResponse().withStatus(503));
+
+    try {
+      assertThatThrownBy(() -> client.calls().list())
+          .isInstanceOfSatisfying(ClarionTransportException.class, e -> assertThat(e.getCause())
+              .isInstanceOf(InterruptedException.class));
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    server.verify(1, getRequestedFor(urlEqualTo(CALLS)));
   }
 }

@@ -23,6 +23,7 @@ import com.clarionhealth.client.UnexpectedStatusException;
 import com.clarionhealth.client.blocking.TestSupport.RecordingSleeper;
 import com.clarionhealth.client.model.CreateCall;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -165,5 +166,24 @@ class SecurityTest {
         u -> assertThat(u.header("Location")).contains("http://api.example.com/v1/call"));
     server.verify(1, getRequestedFor(urlEqualTo(CALLS)));
     assertThat(sleeper.sleeps).isEmpty();
+  }
+
+  @Test
+  void anHttpClientThatFollowsRedirectsItselfIsRefused() {
+    HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    assertThatIllegalArgumentException().isThrownBy(() -> ClarionClient.builder().httpClient(following))
+        .withMessageContaining("httpClient").withMessageContaining("redirect");
+  }
+
+  @Test
+  void theApplicationsHttpClientIsUsedAndStillKeepsTheKeyOnTheApiOrigin() {
+    HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    ClarionClient client = TestSupport.client(server, sleeper).httpClient(own).build();
+    server.stubFor(get(urlPathEqualTo(CALLS)).willReturn(okJson("[]")));
+
+    assertThat(client.calls().list()).isEmpty();
+
+    server.verify(1, getRequestedFor(urlEqualTo(CALLS)).withHeader("Authorization", equalTo(BEARER)));
   }
 }

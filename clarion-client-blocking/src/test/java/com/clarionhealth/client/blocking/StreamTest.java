@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +19,7 @@ import com.clarionhealth.client.blocking.FakeCallsServer.Created;
 import com.clarionhealth.client.blocking.TestSupport.RecordingSleeper;
 import com.clarionhealth.client.model.Call;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -275,5 +277,33 @@ class StreamTest {
     assertThat(last.returned()).isEqualTo(1000);
     assertThat(server.getAllServeEvents()).hasSize(fake.asked.size());
     assertThat(sleeper.sleeps).isEmpty();
+  }
+
+  @Test
+  void aFailureInTheMiddleOfAStreamIsRetriedAndTheStreamCarriesOn() {
+    List<Created> data = spreadAndBurst();
+    fake.reset(data);
+    fake.unavailableOnRequest(3);
+
+    List<Long> ids = client.calls().stream(DAY).map(Call::getId).toList();
+
+    assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(idsWithin(data, T0, END));
+    assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(250));
+    List<ServeEvent> served = TestSupport.served(server);
+    assertThat(served).hasSize(fake.asked.size() + 1);
+    // the retry asks for the very window that failed
+    assertThat(served.get(3).getRequest().getUrl()).isEqualTo(served.get(2).getRequest().getUrl());
+  }
+
+  @Test
+  void aNullElementInAPageIsSkipped() {
+    server.stubFor(get(urlPathEqualTo(CALLS)).atPriority(1).willReturn(
+        okJson("[" + TestSupport.callJson(1) + ",null," + TestSupport.callJson(2) + "]")));
+
+    List<CallPage> pages = new ArrayList<>();
+    client.calls().pages(DAY).forEach(pages::add);
+
+    assertThat(pages).singleElement().satisfies(p -> assertThat(p.calls()).extracting(Call::getId).containsExactly(1L, 2L));
+    server.verify(1, getRequestedFor(urlPathEqualTo(CALLS)));
   }
 }

@@ -38,7 +38,7 @@ final class TestSupport {
   }
 
   /** A client of {@code server} with a fixed key, a fixed clock, jitter of one half and a recording sleeper. */
-  static ClarionClient.Builder client(WireMockExtension server, RecordingSleeper sleeper) {
+  static ClarionClient.Builder client(WireMockExtension server, Sleeper sleeper) {
     return ClarionClient.builder()
         .baseUrl(baseUrl(server))
         .apiKey(API_KEY)

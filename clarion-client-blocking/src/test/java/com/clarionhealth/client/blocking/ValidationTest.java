@@ -10,6 +10,7 @@ import com.clarionhealth.client.ListCallsParams;
 import com.clarionhealth.client.blocking.TestSupport.RecordingSleeper;
 import com.clarionhealth.client.model.CreateCall;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -97,5 +98,20 @@ class ValidationTest {
     // NOW is the client's clock; a range from after it has no end to reach.
     Stream<?> calls = client.calls().stream(CallQuery.since(TestSupport.NOW.plusSeconds(1)));
     assertThatThrownBy(calls::count).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from");
+  }
+
+  @Test
+  void builderOptionsOutOfRangeAreRefusedNamingTheOption() {
+    ClarionClient.Builder builder = ClarionClient.builder();
+    assertThatIllegalArgumentException().isThrownBy(() -> builder.maxRetries(-1)).withMessageContaining("maxRetries");
+    assertThatIllegalArgumentException().isThrownBy(() -> builder.maxRetries(11)).withMessageContaining("maxRetries");
+    assertThatIllegalArgumentException().isThrownBy(() -> builder.requestTimeout(Duration.ZERO))
+        .withMessageContaining("requestTimeout");
+    assertThatIllegalArgumentException().isThrownBy(() -> builder.connectTimeout(Duration.ofSeconds(-1)))
+        .withMessageContaining("connectTimeout");
+    assertThatIllegalArgumentException().isThrownBy(() -> builder.maxRetryAfter(Duration.ofSeconds(-1)))
+        .withMessageContaining("maxRetryAfter");
+    assertThatNullPointerException().isThrownBy(() -> builder.apiKey(null)).withMessageContaining("apiKey");
+    assertThatNullPointerException().isThrownBy(() -> builder.baseUrl(null)).withMessageContaining("baseUrl");
   }
 }
