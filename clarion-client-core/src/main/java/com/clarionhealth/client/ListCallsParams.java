@@ -67,16 +67,35 @@ public final class ListCallsParams {
       return this;
     }
 
-    /** Only calls created at or after this instant (sent with millisecond precision). Default: none. */
+    /**
+     * Only calls created at or after this instant (sent with millisecond precision). Default: none.
+     *
+     * @throws IllegalArgumentException if outside {@link CallQuery#EARLIEST}..{@link CallQuery#LATEST},
+     *     which the wire format cannot say
+     */
     public Builder createdAtGe(Instant createdAtGe) {
-      this.createdAtGe = createdAtGe;
+      this.createdAtGe = checkBounds(createdAtGe, "createdAtGe");
       return this;
     }
 
-    /** Only calls created at or before this instant (sent with millisecond precision). Default: none. */
+    /**
+     * Only calls created at or before this instant (sent with millisecond precision). Default: none.
+     *
+     * @throws IllegalArgumentException if outside {@link CallQuery#EARLIEST}..{@link CallQuery#LATEST}
+     */
     public Builder createdAtLe(Instant createdAtLe) {
-      this.createdAtLe = createdAtLe;
+      this.createdAtLe = checkBounds(createdAtLe, "createdAtLe");
       return this;
+    }
+
+    // A year outside 0000..9999 would be sent as "+10000-..." (a '+' reads as a space in a query) or
+    // fail deep in the formatter with a DateTimeException naming no parameter.
+    private static Instant checkBounds(Instant instant, String name) {
+      if (instant != null && (instant.isBefore(CallQuery.EARLIEST) || instant.isAfter(CallQuery.LATEST))) {
+        throw new IllegalArgumentException(name + " must be between " + CallQuery.EARLIEST + " and "
+            + CallQuery.LATEST + ", was " + instant);
+      }
+      return instant;
     }
 
     /** @throws IllegalArgumentException if {@code createdAtGe} is after {@code createdAtLe} */

@@ -26,6 +26,7 @@ import com.clarionhealth.client.model.ToolCallResultMessage;
 import com.clarionhealth.client.model.UserMessage;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,7 @@ class CreateTest {
     assertThat(call.getAssistantId()).isEqualTo(7L);
     assertThat(call.getStartedAt()).isEqualTo(OffsetDateTime.parse("2026-03-01T12:00:01.250Z"));
     assertThat(call.getEndedAt()).isEqualTo(OffsetDateTime.parse("2026-03-01T12:03:00+01:00"));
+    assertThat(call.getEndedAt().getOffset()).isEqualTo(ZoneOffset.ofHours(1)); // as sent, not shifted to UTC
     assertThat(call.getCallStatus()).isSameAs(CallStatus.ENDED);
     assertThat(call.getFailureReason()).isSameAs(FailureReason.DECLINED);
     assertThat(call.getEndedReason()).isEqualTo("customer-ended-call");

@@ -127,6 +127,10 @@ class StreamTest {
         .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(idsWithin(data, T0, END));
     // a page is only handed out for a window whose answer was short, so complete
     assertThat(fake.asked.stream().filter(a -> a.returned() < a.limit()).count()).isEqualTo(pages.size());
+    // and says how many exchanges it took, the discarded full pages included
+    assertThat(pages.stream().mapToInt(CallPage::requests).sum()).isEqualTo(fake.asked.size());
+    assertThat(pages).anySatisfy(p -> assertThat(p.requests()).isGreaterThan(1));
+    server.verify(fake.asked.size(), getRequestedFor(urlPathEqualTo(CALLS)));
   }
 
   @Test
@@ -305,5 +309,38 @@ class StreamTest {
 
     assertThat(pages).singleElement().satisfies(p -> assertThat(p.calls()).extracting(Call::getId).containsExactly(1L, 2L));
     server.verify(1, getRequestedFor(urlPathEqualTo(CALLS)));
+  }
+
+  @Test
+  void segmentsPagedOneAfterAnotherStillDeliverEveryCallOnce() {
+    List<Created> data = spreadAndBurst();
+    fake.reset(data);
+
+    List<Long> ids = client.calls().stream(DAY.concurrency(4)).map(Call::getId).toList();
+
+    assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(idsWithin(data, T0, END));
+    server.verify(fake.asked.size(), getRequestedFor(urlPathEqualTo(CALLS)));
+    for (int i = 1; i < fake.asked.size(); i++) { // on the calling thread, in window order
+      assertThat(fake.asked.get(i).ge()).isAfterOrEqualTo(fake.asked.get(i - 1).ge());
+    }
+  }
+
+  @Test
+  void eachIterationOfPagesWalksAfreshAndACompleteCursorResumesToNothing() {
+    List<Created> data = spreadAndBurst();
+    fake.reset(data);
+    Iterable<CallPage> pages = client.calls().pages(DAY);
+
+    List<CallPage> first = new ArrayList<>();
+    pages.forEach(first::add);
+    int oneWalk = server.getAllServeEvents().size();
+    List<CallPage> second = new ArrayList<>();
+    pages.forEach(second::add);
+
+    assertThat(server.getAllServeEvents()).hasSize(2 * oneWalk);
+    assertThat(second).extracting(CallPage::cursor).containsExactlyElementsOf(first.stream().map(CallPage::cursor).toList());
+    String last = first.get(first.size() - 1).cursor();
+    assertThat(client.calls().stream(CallQuery.resumeFrom(last)).count()).isZero();
+    assertThat(server.getAllServeEvents()).hasSize(2 * oneWalk);
   }
 }

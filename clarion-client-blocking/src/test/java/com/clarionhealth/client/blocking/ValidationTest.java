@@ -76,6 +76,13 @@ class ValidationTest {
         .withMessageContaining("limit");
     assertThatIllegalArgumentException().isThrownBy(() -> ListCallsParams.builder().limit(1001))
         .withMessageContaining("limit");
+    assertThatIllegalArgumentException().isThrownBy(() -> ListCallsParams.builder().createdAtLe(Instant.MAX))
+        .withMessageStartingWith("createdAtLe");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ListCallsParams.builder().createdAtGe(Instant.parse("+10000-01-01T00:00:00Z")))
+        .withMessageStartingWith("createdAtGe");
+    assertThatIllegalArgumentException().isThrownBy(() -> ListCallsParams.builder().createdAtGe(Instant.MIN))
+        .withMessageStartingWith("createdAtGe");
     Instant later = Instant.parse("2026-02-01T00:00:00Z");
     assertThatIllegalArgumentException().isThrownBy(() -> ListCallsParams.builder()
             .createdAtGe(later).createdAtLe(later.minusMillis(1)).build())
