@@ -15,8 +15,10 @@ import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.model.CreateCall;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * The {@code /call} resource, reactively: the same methods and semantics as the blocking client's.
@@ -99,7 +101,24 @@ public final class ReactiveCalls {
       } else {
         sink.next(segment);
       }
-    }).concatMap(planner -> nextCompleted(planner, 1), 0);
+    }).concatMap(planner -> whenRequested(nextCompleted(planner, 1)), 0);
+  }
+
+  /**
+   * {@code mono}, subscribed to only once it is requested. concatMap subscribes to the next inner
+   * publisher as soon as the previous one completes, demand or not: without this gate, the request of
+   * the next window would be sent before the subscriber asked for another page.
+   */
+  private static <T> Mono<T> whenRequested(Mono<T> mono) {
+    return Mono.create(sink -> {
+      AtomicBoolean started = new AtomicBoolean();
+      sink.onRequest(n -> {
+        if (started.compareAndSet(false, true)) {
+          sink.onCancel(mono.subscribe(sink::success, sink::error, sink::success,
+              Context.of(sink.contextView())));
+        }
+      });
+    });
   }
 
   /** Fetches until the segment's current window completes: full pages are discarded and narrowed. */
