@@ -90,10 +90,11 @@ final class CallScript {
     if (chosen == Ending.DECLINED) {
       this.answeredMicros = NOT_ANSWERED;
       this.forwardingMicros = -1;
-      this.endedMicros = ringingMicros + random.nextLong(15 * Micros.PER_SECOND, 40 * Micros.PER_SECOND);
+      // Whole milliseconds, so that duration_ms, started_at and ended_at (milliseconds on the wire) agree.
+      this.endedMicros = ringingMicros + random.nextLong(15_000, 40_000) * Micros.PER_MILLI;
     } else {
       this.answeredMicros = createdMicros + IN_PROGRESS_AFTER_MICROS;
-      long conversation = random.nextLong(30 * Micros.PER_SECOND, 360 * Micros.PER_SECOND);
+      long conversation = random.nextLong(30_000, 360_000) * Micros.PER_MILLI;
       this.endedMicros = answeredMicros + conversation;
       this.forwardingMicros = chosen == Ending.ESCALATED ? endedMicros - FORWARDING_MICROS : -1;
     }
