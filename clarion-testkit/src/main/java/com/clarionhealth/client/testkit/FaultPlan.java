@@ -34,7 +34,7 @@ final class FaultPlan {
       }
       double total = rule.share();
       for (Entry entry : entries) {
-        if (entry.rule.appliesTo(method)) {
+        if (entry.live(method)) { // a rule that has fired its times takes no share any more
           total += entry.rule.share();
         }
       }

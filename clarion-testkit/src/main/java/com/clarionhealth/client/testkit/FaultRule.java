@@ -24,7 +24,7 @@ import java.util.OptionalInt;
  * n-th valid {@code POST} meets the same fault in every run, whatever the {@code GET}s in between); the rules
  * of that method share [0, 1) in the order they were added, each taking its {@link #share(double)}. A rule
  * limited by {@link #times(int)} stops taking part once it has fired that often. The shares of the rules of
- * one method must add up to at most 1.
+ * one method that still take part must add up to at most 1.
  *
  * <h2>POST: was the call placed?</h2>
  *
