@@ -1,0 +1,145 @@
+package com.clarionhealth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clarionhealth.client.testkit.ClarionSandbox;
+import com.clarionhealth.client.testkit.Distribution;
+import com.clarionhealth.client.testkit.FaultRule;
+import com.clarionhealth.client.testkit.RecordedRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code clarion calls export} against a sandbox the test owns: files, exit codes and resume. */
+class ExportTest {
+  private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Instant TO = Instant.parse("2026-01-31T00:00:00Z");
+  private static final int CALLS = 2500;
+
+  @TempDir
+  Path dir;
+
+  private ClarionSandbox sandbox;
+  private Map<String, String> env;
+  private List<Long> ids;
+
+  @BeforeEach
+  void start() {
+    sandbox = ClarionSandbox.builder().seed(16).start();
+    long first = sandbox.seed(CALLS, FROM, TO, Distribution.UNIFORM);
+    ids = LongStream.range(first, first + CALLS).boxed().collect(Collectors.toList());
+    env = Map.of("CLARION_API_KEY", sandbox.apiKey(), "CLARION_BASE_URL", sandbox.baseUrl());
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  @Test
+  void exportsEveryCallOnceAsJsonLines() throws IOException {
+    Path out = dir.resolve("calls.jsonl");
+
+    Cli cli = Cli.run(env, "calls", "export", "--from", FROM.toString(), "--to", TO.toString(),
+        "--out", out.toString(), "--page-size", "500");
+
+    assertThat(cli.exitCode).as(cli.toString()).isZero();
+    assertThat(idsIn(out)).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(cli.err).contains("Exported 2,500 calls, ").contains(" requests, ").contains("to " + out)
+        .doesNotContain("embedded sandbox").doesNotContain(sandbox.apiKey());
+    assertThat(ExportState.pathFor(out)).doesNotExist();
+    RecordedRequest first = sandbox.requests().get(0);
+    assertThat(first.method()).isEqualTo("GET");
+    assertThat(first.queryParameter("limit")).contains("500");
+    assertThat(first.queryParameter("createdAtGe")).contains("2026-01-01T00:00:00.000Z");
+    assertThat(first.queryParameter("createdAtLe")).contains("2026-01-31T00:00:00.000Z");
+  }
+
+  @Test
+  void csvHasTheHeaderAndQuotesCellsWithCommasQuotesAndLineBreaks() throws IOException {
+    Path out = dir.resolve("calls.csv");
+
+    Cli cli = Cli.run(env, "calls", "export", "--from", FROM.toString(), "--to", TO.toString(),
+        "--out", out.toString(), "--format", "csv");
+
+    assertThat(cli.exitCode).as(cli.toString()).isZero();
+    List<List<String>> rows = Csv.parse(Files.readString(out, StandardCharsets.UTF_8));
+    assertThat(rows.get(0)).containsExactlyElementsOf(CsvWriter.COLUMNS);
+    assertThat(rows).hasSize(CALLS + 1);
+    assertThat(rows.subList(1, rows.size())).allSatisfy(row -> assertThat(row).hasSize(CsvWriter.COLUMNS.size()));
+    assertThat(rows.subList(1, rows.size()).stream().map(row -> Long.parseLong(row.get(0))))
+        .containsExactlyInAnyOrderElementsOf(ids);
+    // Transcripts have line breaks (and sometimes commas): they survive quoting.
+    assertThat(rows.subList(1, rows.size()).stream().map(row -> row.get(13)))
+        .anySatisfy(transcript -> assertThat(transcript).contains("\n").contains(","));
+    assertThat(CsvWriter.escape("say \"hi\", then\nbye")).isEqualTo("\"say \"\"hi\"\", then\nbye\"");
+  }
+
+  @Test
+  void anInterruptedExportResumesWithNothingLostAndNothingDuplicated() throws IOException {
+    Path out = dir.resolve("calls.jsonl");
+    // A quarter of GETs fail (deterministically, from the sandbox's seed) and nothing retries them:
+    // with this seed the export stops after a few completed pages.
+    sandbox.addFault(FaultRule.serviceUnavailable().onGet().share(0.25));
+    Cli interrupted = Cli.run(env, "calls", "export", "--from", FROM.toString(), "--to", TO.toString(),
+        "--out", out.toString(), "--page-size", "200", "--max-retries", "0");
+
+    assertThat(interrupted.exitCode).as(interrupted.toString()).isEqualTo(1);
+    assertThat(interrupted.err).contains("clarion: 503").doesNotContain("\tat ");
+    assertThat(ExportState.pathFor(out)).exists();
+    List<Long> before = idsIn(out);
+    assertThat(before).isNotEmpty().hasSizeLessThan(CALLS);
+    // A crash after a page was written but before its cursor was saved leaves a partial tail.
+    Files.writeString(out, "{\"id\":999999,\"call_st", StandardOpenOption.APPEND);
+
+    sandbox.clearFaults();
+    Cli resumed = Cli.run(env, "calls", "export", "--resume", "--out", out.toString());
+
+    assertThat(resumed.exitCode).as(resumed.toString()).isZero();
+    assertThat(idsIn(out)).hasSize(CALLS).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(ExportState.pathFor(out)).doesNotExist();
+  }
+
+  @Test
+  void resumingWithoutAnInterruptedExportIsAUsageError() {
+    Cli cli = Cli.run(env, "calls", "export", "--resume", "--out", dir.resolve("none.jsonl").toString());
+
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.err).contains("nothing to resume");
+    assertThat(sandbox.requests()).isEmpty();
+  }
+
+  @Test
+  void badDatesAreUsageErrorsBeforeAnyRequest() {
+    Cli cli = Cli.run(env, "calls", "export", "--from", "2026-13-01", "--out", dir.resolve("x").toString());
+
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.err).contains("'2026-13-01' is not a date-time");
+    assertThat(Cli.run(env, "calls", "export", "--from", "2026-02-01T00:00:00Z", "--to", "2026-01-01T00:00:00Z")
+        .err).contains("from (2026-02-01T00:00:00Z) is after to (2026-01-01T00:00:00Z)");
+    assertThat(Cli.run(env, "calls", "export").exitCode).isEqualTo(2);
+    assertThat(sandbox.requests()).isEmpty();
+  }
+
+  private static List<Long> idsIn(Path jsonl) throws IOException {
+    List<Long> result = new ArrayList<>();
+    for (String line : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
+      JsonNode call = Json.MAPPER.readTree(line);
+      result.add(call.get("id").asLong());
+    }
+    return result;
+  }
+}
