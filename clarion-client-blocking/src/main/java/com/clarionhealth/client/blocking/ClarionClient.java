@@ -199,6 +199,13 @@ public final class ClarionClient {
       if (duration.isZero() || duration.isNegative()) {
         throw new IllegalArgumentException(name + " must be positive, was " + duration);
       }
+      try {
+        // Beyond ~292 years the JDK's HttpClient and the timed wait overflow: a request then fails
+        // with an ArithmeticException, or "could not connect", or never ends.
+        duration.toNanos();
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException(name + " is too large (at most about 292 years), was " + duration, e);
+      }
       return duration;
     }
   }

@@ -88,4 +88,15 @@ class TimeoutTest {
     server.verify(2, getRequestedFor(urlEqualTo(CALLS)));
     assertThat(sleeper.sleeps).hasSize(1);
   }
+
+  @Test
+  void aCenturyLongTimeoutIsAccepted() {
+    Duration century = Duration.ofDays(36_525);
+    ClarionClient patient = TestSupport.client(server, sleeper).requestTimeout(century).connectTimeout(century).build();
+    server.stubFor(get(urlPathEqualTo(CALLS)).willReturn(okJson("[" + callJson(3) + "]")));
+
+    assertThat(patient.calls().list()).extracting(Call::getId).containsExactly(3L);
+
+    server.verify(1, getRequestedFor(urlEqualTo(CALLS)));
+  }
 }

@@ -12,6 +12,7 @@ import com.clarionhealth.client.model.CreateCall;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,11 @@ class ValidationTest {
     assertThatIllegalArgumentException().isThrownBy(() -> builder.requestTimeout(Duration.ZERO))
         .withMessageContaining("requestTimeout");
     assertThatIllegalArgumentException().isThrownBy(() -> builder.connectTimeout(Duration.ofSeconds(-1)))
+        .withMessageContaining("connectTimeout");
+    // "forever" would overflow inside the JDK's HttpClient: every request would fail or hang
+    assertThatIllegalArgumentException().isThrownBy(() -> builder.requestTimeout(ChronoUnit.FOREVER.getDuration()))
+        .withMessageContaining("requestTimeout");
+    assertThatIllegalArgumentException().isThrownBy(() -> builder.connectTimeout(Duration.ofSeconds(Long.MAX_VALUE / 1000)))
         .withMessageContaining("connectTimeout");
     assertThatIllegalArgumentException().isThrownBy(() -> builder.maxRetryAfter(Duration.ofSeconds(-1)))
         .withMessageContaining("maxRetryAfter");
