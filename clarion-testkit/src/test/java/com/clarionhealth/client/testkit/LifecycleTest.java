@@ -205,6 +205,21 @@ class LifecycleTest {
     }
   }
 
+  @Test
+  void withoutConversationsCallsCarryNeitherMessagesNorTranscript() {
+    try (ClarionSandbox lean = ClarionSandbox.builder().conversations(false).start()) {
+      for (ClarionSandbox s : List.of(lean, sandbox)) {
+        s.seed(20, Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-01T01:00:00Z"),
+            Distribution.UNIFORM, 3);
+      }
+      assertThat(lean.call(1)).isEqualTo(sandbox.call(1).map(c -> c.messages(null).transcript(null)));
+      Call call = lean.call(20).orElseThrow();
+      assertThat(call.getMessages()).isNull();
+      assertThat(call.getTranscript()).isNull();
+      assertThat(call.getSummary()).isNotBlank();
+    }
+  }
+
   private static CallStatus status(long id) {
     return sandbox.call(id).orElseThrow().getCallStatus();
   }

@@ -184,10 +184,10 @@ class SeedingTest {
     Http.Response oneMilli = http.get("createdAtGe=2026-02-10T12:00:00.000Z&createdAtLe=2026-02-10T12:00:00.000Z");
     assertThat(sandbox.callsExamined() - before).isLessThanOrEqualTo(oneMilli.json().size() + 2L * log2);
 
-    // The blocking client streams two hours of it: every call once, and no request scans.
+    // The blocking client streams an hour of it: every call once, and no request scans.
     ClarionClient client = ClarionClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).build();
     Instant from = Instant.parse("2026-02-20T08:00:00Z");
-    Instant to = from.plus(Duration.ofHours(2));
+    Instant to = from.plus(Duration.ofHours(1));
     int requestsBefore = sandbox.requests().size();
     before = sandbox.callsExamined();
     Set<Long> ids;
