@@ -47,6 +47,7 @@ class SecurityTest {
     assertThat(builder.toString()).doesNotContain(API_KEY);
     assertThat(client.toString()).doesNotContain(API_KEY).contains("127.0.0.1");
     assertThat(client.calls().toString()).doesNotContain(API_KEY);
+    assertThat(server.getAllServeEvents()).isEmpty();
   }
 
   /** Keys of two shapes: one the exceptions' pattern knows, one it cannot guess. */
@@ -128,6 +129,7 @@ class SecurityTest {
         .isThrownBy(() -> ClarionClient.builder().apiKey(API_KEY).env(name -> null).baseUrl(baseUrl).build())
         .withMessageContaining("baseUrl")
         .withMessageNotContaining("pw");
+    assertThat(server.getAllServeEvents()).isEmpty();
   }
 
   @Test
@@ -152,6 +154,7 @@ class SecurityTest {
       assertThat(e.getMessage()).doesNotContain(key.strip());
     }
     assertThat(e).isNotInstanceOf(ClarionException.class);
+    assertThat(server.getAllServeEvents()).isEmpty();
   }
 
   @Test
@@ -174,6 +177,7 @@ class SecurityTest {
 
     assertThatIllegalArgumentException().isThrownBy(() -> ClarionClient.builder().httpClient(following))
         .withMessageContaining("httpClient").withMessageContaining("redirect");
+    assertThat(server.getAllServeEvents()).isEmpty();
   }
 
   @Test
