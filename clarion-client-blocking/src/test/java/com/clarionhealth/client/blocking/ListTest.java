@@ -23,7 +23,12 @@ import com.clarionhealth.client.model.Message;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -112,5 +117,24 @@ class ListTest {
 
     server.verify(1, getRequestedFor(urlEqualTo(CALLS + "?limit=3")));
     assertThat(calls).extracting(Call::getId).containsExactly(1L, 3L);
+  }
+
+  @Test
+  void oneClientServesManyThreadsAtOnce() throws Exception {
+    server.stubFor(get(urlPathEqualTo(CALLS)).willReturn(okJson("[" + callJson(1) + "]")));
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<Call>>> results = new ArrayList<>();
+      for (int i = 0; i < 80; i++) {
+        results.add(threads.submit(() -> client.calls().list()));
+      }
+      for (Future<List<Call>> result : results) {
+        assertThat(result.get(10, TimeUnit.SECONDS)).extracting(Call::getId).containsExactly(1L);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    server.verify(80, getRequestedFor(urlEqualTo(CALLS)).withHeader("Authorization", equalTo(BEARER)));
   }
 }
