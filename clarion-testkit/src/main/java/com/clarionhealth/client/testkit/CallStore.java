@@ -100,7 +100,7 @@ final class CallStore {
     return size;
   }
 
-  /** Calls looked at by {@link #select} and {@link #count} since the last {@link #clear()}. */
+  /** Index entries probed and calls returned by {@link #select} since the last {@link #clear()}. */
   synchronized long examined() {
     return examined;
   }
@@ -170,7 +170,7 @@ final class CallStore {
     if (geMicros > leMicros) {
       return 0;
     }
-    return upperBound(leMicros, true) - lowerBound(geMicros, true);
+    return upperBound(leMicros, false) - lowerBound(geMicros, false);
   }
 
   /**

@@ -162,7 +162,10 @@ public final class FaultRule {
     return new FaultRule(kind, methods, share, times, callCreated, duration);
   }
 
-  /** Fire at most {@code times} times (per method it applies to counted together), then never again. */
+  /**
+   * Fire at most {@code times} times in all (a rule on both methods counts its GETs and POSTs together), then
+   * never again: a rule that has fired its times takes no share of the draw any more.
+   */
   public FaultRule times(int times) {
     if (times < 0) {
       throw new IllegalArgumentException("times must not be negative, was " + times);
