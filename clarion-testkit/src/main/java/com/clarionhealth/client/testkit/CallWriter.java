@@ -29,11 +29,20 @@ final class CallWriter {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final JsonFactory json = new JsonFactory();
-  private final boolean conversations;
+  static final String UNPUBLISHED_STATUS = "voicemail";
+  static final String UNPUBLISHED_FAILURE = "no-answer";
+  static final String UNPUBLISHED_ROLE = "narrator";
 
-  /** @param conversations whether to write messages and transcripts (the heavy, optional parts) */
-  CallWriter(boolean conversations) {
+  private final boolean conversations;
+  private final boolean unpublished;
+
+  /**
+   * @param conversations whether to write messages and transcripts (the heavy, optional parts)
+   * @param unpublished whether some ended calls show values the spec does not publish
+   */
+  CallWriter(boolean conversations, boolean unpublished) {
     this.conversations = conversations;
+    this.unpublished = unpublished;
   }
 
   byte[] one(CallStore.Ref ref, long nowMicros) {
@@ -65,12 +74,13 @@ final class CallWriter {
     boolean ended = call.endedAt(now);
     boolean started = call.answered() && now >= call.answeredMicros;
     List<Conversation.Line> lines = conversations && started ? Conversation.of(call) : List.of();
+    boolean novel = unpublished && ended && Math.floorMod(Seeds.mix(call.seed, 0x0DDL, call.id), 4) == 0;
     g.writeStartObject();
     g.writeNumberField(Call.JSON_PROPERTY_ID, call.id);
     g.writeNumberField(Call.JSON_PROPERTY_ASSISTANT_ID, call.assistantId);
     timestamp(g, Call.JSON_PROPERTY_STARTED_AT, started ? call.answeredMicros : null);
     timestamp(g, Call.JSON_PROPERTY_ENDED_AT, ended ? call.endedMicros : null);
-    g.writeStringField(Call.JSON_PROPERTY_CALL_STATUS, status.value());
+    g.writeStringField(Call.JSON_PROPERTY_CALL_STATUS, novel ? UNPUBLISHED_STATUS : status.value());
     string(g, Call.JSON_PROPERTY_ENDED_REASON, ended ? call.ending.endedReason : null);
     string(g, Call.JSON_PROPERTY_TRANSCRIPT, ended && conversations ? Conversation.transcript(lines) : null);
     g.writeStringField(Call.JSON_PROPERTY_SOURCE_NUMBER, call.sourceNumber);
@@ -85,6 +95,14 @@ final class CallWriter {
           message(g, line, answeredMs);
         }
       }
+      if (novel) {
+        g.writeStartObject();
+        g.writeStringField(Message.JSON_PROPERTY_ROLE, UNPUBLISHED_ROLE);
+        g.writeStringField(Message.JSON_PROPERTY_MESSAGE, "The patient confirmed the appointment.");
+        g.writeNumberField(Message.JSON_PROPERTY_SECONDS_FROM_START, 0.0);
+        g.writeStringField("mood", "calm");
+        g.writeEndObject();
+      }
       g.writeEndArray();
     }
     if (ended) {
@@ -93,7 +111,11 @@ final class CallWriter {
       analysis(g, call);
       g.writeStringField(Call.JSON_PROPERTY_SUMMARY, summary(call));
       g.writeStringField(Call.JSON_PROPERTY_OUTCOME, call.ending.outcome);
-      string(g, Call.JSON_PROPERTY_FAILURE_REASON, call.ending.failure == null ? null : call.ending.failure.value());
+      string(g, Call.JSON_PROPERTY_FAILURE_REASON, novel ? UNPUBLISHED_FAILURE
+          : call.ending.failure == null ? null : call.ending.failure.value());
+      if (novel) {
+        g.writeNumberField("cost", 0.42);
+      }
     } else {
       g.writeNullField(Call.JSON_PROPERTY_DURATION_MS);
       g.writeNullField(Call.JSON_PROPERTY_SUMMARY);

@@ -26,10 +26,12 @@ public final class RecordedRequest {
   private final int status;
   private final FaultRule.Kind fault;
   private final long createdCallId;
+  private final byte[] responseBody;
 
   RecordedRequest(long sequence, Instant receivedAt, String method, String path,
       Map<String, List<String>> query, Map<String, List<String>> headers, byte[] body, int status,
-      FaultRule.Kind fault, long createdCallId) {
+      FaultRule.Kind fault, long createdCallId, byte[] responseBody) {
+    this.responseBody = responseBody;
     this.sequence = sequence;
     this.receivedAt = receivedAt;
     this.method = method;
@@ -40,6 +42,16 @@ public final class RecordedRequest {
     this.status = status;
     this.fault = fault;
     this.createdCallId = createdCallId;
+  }
+
+  /**
+   * The body the sandbox answered with, as sent (JSON, {@code application/json}; a body spoilt by a fault
+   * as spoilt), when it records responses ({@link ClarionSandbox.Builder#recordResponses(boolean)}). Empty
+   * when it does not, or when no body was sent (a reset connection, a broken chunk).
+   */
+  public Optional<String> responseBody() {
+    return responseBody == null ? Optional.empty()
+        : Optional.of(new String(responseBody, StandardCharsets.UTF_8));
   }
 
   /** 1 for the first request since the sandbox started or was reset, then 2, 3, ... */

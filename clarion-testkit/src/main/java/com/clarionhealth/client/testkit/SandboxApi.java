@@ -62,9 +62,11 @@ final class SandboxApi implements ResponseDefinitionTransformerV2 {
   private final AtomicLong listRank = new AtomicLong();
   private final AtomicLong callsCreated = new AtomicLong();
   private final List<RecordedRequest> recorded = new ArrayList<>();
+  private final boolean recordResponses;
 
   SandboxApi(String apiKey, long seed, SandboxClock clock, CallStore store, FaultPlan faults, CallWriter writer,
-      ListOrder order, ListSelection selection) {
+      ListOrder order, ListSelection selection, boolean recordResponses) {
+    this.recordResponses = recordResponses;
     this.bearer = apiKey;
     this.seed = seed;
     this.clock = clock;
@@ -124,12 +126,14 @@ final class SandboxApi implements ResponseDefinitionTransformerV2 {
   private static final class Answer {
     final ResponseDefinitionBuilder response;
     final int status;
+    final byte[] body; // as sent, a cut one included; null when no body is sent
     FaultRule.Kind fault;
     long createdId;
 
-    Answer(ResponseDefinitionBuilder response, int status) {
+    Answer(ResponseDefinitionBuilder response, int status, byte[] body) {
       this.response = response;
       this.status = status;
+      this.body = body;
     }
   }
 
@@ -160,8 +164,9 @@ final class SandboxApi implements ResponseDefinitionTransformerV2 {
       answer = error(405, method + " is not allowed on " + CALLS_PATH);
       answer.response.withHeader("Allow", "GET, POST");
     }
+    byte[] sent = answer.response.build().getFault() != null ? null : answer.body;
     RecordedRequest record = new RecordedRequest(number, receivedAt, method, path, query, headers, body,
-        answer.status, answer.fault, answer.createdId);
+        answer.status, answer.fault, answer.createdId, recordResponses ? sent : null);
     synchronized (recorded) {
       recorded.add(record);
     }
@@ -366,7 +371,7 @@ final class SandboxApi implements ResponseDefinitionTransformerV2 {
         break;
       case CONNECTION_RESET:
         answer = new Answer(ResponseDefinitionBuilder.responseDefinition()
-            .withFault(Fault.CONNECTION_RESET_BY_PEER), 0);
+            .withFault(Fault.CONNECTION_RESET_BY_PEER), 0, null);
         break;
       default:
         return null;
@@ -382,7 +387,7 @@ final class SandboxApi implements ResponseDefinitionTransformerV2 {
     }
     ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition().withStatus(200)
         .withHeader("Content-Type", "application/json").withBody(body);
-    Answer answer = new Answer(response, 200);
+    Answer answer = new Answer(response, 200, body);
     if (fault != null) {
       switch (fault.kind()) {
         case TRUNCATED_BODY:
@@ -426,8 +431,9 @@ final class SandboxApi implements ResponseDefinitionTransformerV2 {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    byte[] body = out.toByteArray();
     return new Answer(ResponseDefinitionBuilder.responseDefinition().withStatus(status)
-        .withHeader("Content-Type", "application/json").withBody(out.toByteArray()), status);
+        .withHeader("Content-Type", "application/json").withBody(body), status, body);
   }
 
   // --- parsing --------------------------------------------------------------------------------------------
