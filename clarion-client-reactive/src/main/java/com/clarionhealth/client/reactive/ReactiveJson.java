@@ -4,9 +4,10 @@ import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.model.CreateCall;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import reactor.core.publisher.Flux;
@@ -24,7 +25,9 @@ final class ReactiveJson {
   private static final ResolvableType CALL = ResolvableType.forClass(Call.class);
 
   private final JsonMapper mapper;
+  private final int maxCallSize;
   private final JacksonJsonDecoder decoder;
+  private final JacksonJsonDecoder pageDecoder;
 
   ReactiveJson(int maxCallSize) {
     mapper = JsonMapper.builder()
@@ -33,8 +36,13 @@ final class ReactiveJson {
         .changeDefaultPropertyInclusion(incl -> JsonInclude.Value.construct(
             JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
         .build();
+    this.maxCallSize = maxCallSize;
     decoder = new JacksonJsonDecoder(mapper);
     decoder.setMaxInMemorySize(maxCallSize);
+    // A page's calls are bounded by PageCheck, before the decoder: Spring 7.0's tokenizer releases the
+    // buffer that exceeds its own limit twice, which corrupts the pooled memory of other responses.
+    pageDecoder = new JacksonJsonDecoder(mapper);
+    pageDecoder.setMaxInMemorySize(-1);
   }
 
   byte[] write(CreateCall createCall) {
@@ -43,11 +51,25 @@ final class ReactiveJson {
 
   /**
    * The calls of a JSON array, one by one; a {@code null} element yields nothing. Anything but an
-   * array is refused: the decoder would otherwise take a lone object for a one-call page.
+   * array is refused: the decoder would otherwise take a lone object for a one-call page, values
+   * after the array for more calls, and an empty body for an empty page (so that a stream would skip
+   * the window). A call of more than {@code maxCallSize} bytes fails with a
+   * {@link DataBufferLimitException}.
    */
   Flux<Call> readCalls(Flux<DataBuffer> body) {
-    return decoder.decode(Flux.defer(() -> body.doOnNext(new ArrayCheck())), CALL,
-        MediaType.APPLICATION_JSON, Map.of()).cast(Call.class);
+    return pageDecoder.decode(Flux.defer(() -> {
+      PageCheck check = new PageCheck(maxCallSize);
+      return body.<DataBuffer>handle((buffer, sink) -> {
+        try {
+          check.accept(buffer);
+        } catch (RuntimeException e) {
+          DataBufferUtils.release(buffer); // not passed on: nobody else will
+          sink.error(e);
+          return;
+        }
+        sink.next(buffer);
+      }).concatWith(Mono.fromRunnable(check::requireArray));
+    }), CALL, MediaType.APPLICATION_JSON, Map.of()).cast(Call.class);
   }
 
   Mono<Call> readCall(Flux<DataBuffer> body) {
@@ -55,21 +77,68 @@ final class ReactiveJson {
         .switchIfEmpty(Mono.error(() -> new IllegalStateException("expected a call object, got nothing")));
   }
 
-  /** Fails unless the first byte that is not white space opens an array. */
-  private static final class ArrayCheck implements Consumer<DataBuffer> {
-    private boolean checked;
+  /**
+   * Fails unless the body is one JSON array whose elements each take at most {@code maxCallSize}
+   * bytes: its first byte that is not white space opens an array, and nothing but white space follows
+   * the bracket that closes it. Tracks only nesting and strings; the decoder checks the rest.
+   */
+  private static final class PageCheck {
+    private final int maxCallSize;
+    private boolean opened;
+    private boolean closed;
+    private int depth;
+    private boolean inString;
+    private boolean escaped;
+    private long elementBytes;
 
-    @Override
-    public void accept(DataBuffer buffer) {
-      for (int i = buffer.readPosition(); !checked && i < buffer.writePosition(); i++) {
+    PageCheck(int maxCallSize) {
+      this.maxCallSize = maxCallSize;
+    }
+
+    void accept(DataBuffer buffer) {
+      for (int i = buffer.readPosition(); i < buffer.writePosition(); i++) {
         byte b = buffer.getByte(i);
-        if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+        if ((depth > 1 || depth == 1 && inString) && ++elementBytes > maxCallSize) {
+          throw new DataBufferLimitException(
+              "a call in the page is larger than maxCallSize (" + maxCallSize + " bytes)");
+        }
+        if (inString) {
+          if (escaped) {
+            escaped = false;
+          } else if (b == '\\') {
+            escaped = true;
+          } else if (b == '"') {
+            inString = false;
+            if (depth == 1) {
+              elementBytes = 0;
+            }
+          }
+        } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
           continue;
-        }
-        if (b != '[') {
+        } else if (closed) {
+          throw new IllegalStateException("expected a JSON array of calls, got more after it");
+        } else if (!opened && b != '[') {
           throw new IllegalStateException("expected a JSON array of calls");
+        } else if (b == '"') {
+          inString = true;
+        } else if (b == '[' || b == '{') {
+          opened = true;
+          depth++;
+        } else if (b == ']' || b == '}') {
+          depth--;
+          if (depth == 1) {
+            elementBytes = 0;
+          } else if (depth == 0) {
+            closed = true;
+          }
         }
-        checked = true;
+      }
+    }
+
+    /** Fails if the body ended before anything but white space. */
+    void requireArray() {
+      if (!opened) {
+        throw new IllegalStateException("expected a JSON array of calls, got an empty body");
       }
     }
   }

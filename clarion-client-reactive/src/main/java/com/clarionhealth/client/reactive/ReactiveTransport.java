@@ -143,7 +143,9 @@ final class ReactiveTransport {
     HeadCapture head = new HeadCapture(ClarionApiException.MAX_BODY_BYTES);
     Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers()).doOnNext(head::capture);
     Mono<T> decoded = contentType.isPresent() && !isJson(contentType.get())
-        ? body.then(Mono.error(new IllegalStateException("not JSON: " + contentType.get())))
+        // read to the end (the connection stays reusable), releasing each buffer once its head is kept
+        ? body.doOnNext(DataBufferUtils::release)
+            .then(Mono.error(new IllegalStateException("not JSON: " + contentType.get())))
         : request.decoder.apply(body);
     return decoded.onErrorMap(e -> !isTransport(e), e -> ClarionDecodingException.create(
         request.method.name(), request.path, response.statusCode().value(),
