@@ -1,0 +1,44 @@
+package com.clarionhealth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The spec validation itself: that it catches what the suite relies on it to catch, messages by role
+ * included (the discriminator case validators are known to get wrong), and sets aside only nullable nulls.
+ */
+class SpecValidatorTest {
+  private static final SpecValidator SPEC = new SpecValidator();
+
+  private static String page(String message) {
+    return "[{\"id\":1,\"call_status\":\"ended\",\"failure_reason\":null,\"messages\":[" + message + "]}]";
+  }
+
+  @Test
+  void aWellFormedToolCallMessageAndANullFailureReasonPass() {
+    assertThat(SPEC.problemsOfListAnswer(page("{\"role\":\"tool_calls\",\"time\":1.0,\"toolCalls\":[{\"id\":\"t1\","
+        + "\"type\":\"function\",\"function\":{\"name\":\"book\",\"arguments\":\"{}\"}}]}"))).isEmpty();
+  }
+
+  @Test
+  void aMessageIsCheckedAgainstTheVariantItsRoleMapsTo() {
+    assertThat(SPEC.problemsOfListAnswer(page("{\"role\":\"tool_calls\",\"time\":1.0,\"toolCalls\":\"none\"}")))
+        .anySatisfy(problem -> assertThat(problem).contains("ToolCallMessage").contains("array"));
+    assertThat(SPEC.problemsOfListAnswer(page("{\"role\":\"tool_call_result\",\"toolCallId\":5}")))
+        .anySatisfy(problem -> assertThat(problem).contains("ToolCallResultMessage"));
+  }
+
+  @Test
+  void anUnmappedOrMissingRoleIsReported() {
+    assertThat(SPEC.problemsOfListAnswer(page("{\"role\":\"narrator\",\"time\":1.0}"))).isNotEmpty();
+    assertThat(SPEC.problemsOfListAnswer(page("{\"time\":1.0}"))).isNotEmpty();
+  }
+
+  @Test
+  void wrongTypesAndUnknownEnumValuesAreReported() {
+    assertThat(SPEC.problemsOfListAnswer("[{\"id\":\"one\"}]")).anySatisfy(p -> assertThat(p).contains("/0/id"));
+    assertThat(SPEC.problemsOfListAnswer("[{\"id\":1,\"failure_reason\":\"no-answer\"}]"))
+        .anySatisfy(p -> assertThat(p).contains("failure_reason"));
+  }
+}
