@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,8 @@ import reactor.core.scheduler.Scheduler;
 final class ReactiveTransport {
   private static final Logger log = LoggerFactory.getLogger(ReactiveClarionClient.class);
   private static final int MAX_REDIRECTS = 5;
+  private static final String BEARER_PREFIX = "Bearer ";
+  private static final byte[] REDACTED = "[redacted]".getBytes(StandardCharsets.US_ASCII);
 
   private final WebClient webClient;
   private final URI baseUrl;
@@ -96,39 +99,43 @@ final class ReactiveTransport {
       }
       log.info("{} {} will be retried in {} ms (attempt {} failed: {})", request.method, request.path,
           delay.get().toMillis(), retriesDone + 1, failure.getClass().getSimpleName());
-      return Mono.delay(delay.get(), timer).then(attempt(request, uri, retriesDone + 1, redirects));
+      // Deferred: the next attempt (its key from the supplier, its start time) is made after the wait.
+      return Mono.delay(delay.get(), timer)
+          .then(Mono.defer(() -> attempt(request, uri, retriesDone + 1, redirects)));
     });
   }
 
   private <T> Mono<Outcome<T>> once(Request<T> request, URI uri) {
+    // The key goes to the configured origin only: never to a host a redirect points at.
+    String authorization = BaseUrls.sameOrigin(baseUrl, uri) ? apiKey.bearer() : null;
     WebClient.RequestBodySpec spec = webClient.method(request.method).uri(uri)
-        .headers(headers -> headers(headers, uri));
+        .headers(headers -> headers(headers, authorization));
     WebClient.RequestHeadersSpec<?> ready = request.json == null ? spec
         : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(request.json);
-    return ready.exchangeToMono(response -> handle(request, uri, response))
+    return ready.exchangeToMono(response -> handle(request, uri, response, authorization))
         .timeout(requestTimeout, timer)
         .onErrorResume(e -> Mono.just(Outcome.failure(
             e instanceof ClarionException ? (ClarionException) e : transportFailure(request, e))));
   }
 
-  private void headers(HttpHeaders headers, URI uri) {
+  private static void headers(HttpHeaders headers, String authorization) {
     headers.setAccept(List.of(MediaType.APPLICATION_JSON));
     headers.set(HttpHeaders.USER_AGENT, UserAgent.VALUE);
-    // The key goes to the configured origin only: never to a host a redirect points at.
-    if (BaseUrls.sameOrigin(baseUrl, uri)) {
-      headers.set(HttpHeaders.AUTHORIZATION, apiKey.bearer());
+    if (authorization != null) {
+      headers.set(HttpHeaders.AUTHORIZATION, authorization);
     }
   }
 
-  private <T> Mono<Outcome<T>> handle(Request<T> request, URI uri, ClientResponse response) {
+  private <T> Mono<Outcome<T>> handle(Request<T> request, URI uri, ClientResponse response,
+      String authorization) {
     int status = response.statusCode().value();
     log.debug("{} {} -> {}", request.method, request.path, status);
     if (status >= 200 && status < 300) {
-      return decode(request, response).map(Outcome::value);
+      return decode(request, response, authorization).map(Outcome::value);
     }
     return bounded(response.body(BodyExtractors.toDataBuffers())).map(body -> {
       ClarionApiException failure = ClarionApiException.create(request.method.name(), request.path, status,
-          headerMap(response), body, retryPolicy.clock());
+          headerMap(response), withoutKey(body, authorization), retryPolicy.clock());
       Optional<URI> target = redirectTarget(request, uri, response);
       return target.isPresent() ? Outcome.redirect(target.get(), failure) : Outcome.failure(failure);
     });
@@ -138,7 +145,7 @@ final class ReactiveTransport {
    * Decodes a 2xx body while keeping its first bytes, so that an undecodable body (an HTML page, cut
    * JSON, a call over the size limit) is shown, bounded, in the exception.
    */
-  private <T> Mono<T> decode(Request<T> request, ClientResponse response) {
+  private <T> Mono<T> decode(Request<T> request, ClientResponse response, String authorization) {
     Optional<MediaType> contentType = response.headers().contentType();
     HeadCapture head = new HeadCapture(ClarionApiException.MAX_BODY_BYTES);
     Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers()).doOnNext(head::capture);
@@ -149,7 +156,45 @@ final class ReactiveTransport {
         : request.decoder.apply(body);
     return decoded.onErrorMap(e -> !isTransport(e), e -> ClarionDecodingException.create(
         request.method.name(), request.path, response.statusCode().value(),
-        headerMap(response), head.bytes(), e));
+        headerMap(response), withoutKey(head.bytes(), authorization), e));
+  }
+
+  /**
+   * {@code body} with every occurrence of the key sent in {@code authorization} replaced: a server that
+   * echoes the key (in any shape, not only as {@code Bearer <key>}) must not put it into an exception,
+   * whose message and body end up in logs.
+   */
+  static byte[] withoutKey(byte[] body, String authorization) {
+    if (body == null || authorization == null || !authorization.startsWith(BEARER_PREFIX)) {
+      return body;
+    }
+    byte[] key = authorization.substring(BEARER_PREFIX.length()).getBytes(StandardCharsets.US_ASCII);
+    int at = indexOf(body, key, 0);
+    if (key.length == 0 || at < 0) {
+      return body;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+    int from = 0;
+    for (; at >= 0; at = indexOf(body, key, from)) {
+      out.write(body, from, at - from);
+      out.writeBytes(REDACTED);
+      from = at + key.length;
+    }
+    out.write(body, from, body.length - from);
+    return out.toByteArray();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle, int from) {
+    outer:
+    for (int i = from; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private static boolean isJson(MediaType type) {
