@@ -202,14 +202,17 @@ public final class ForkedRuns {
       }, null, null);
     }
     AtomicLong peakDirect = new AtomicLong();
+    AtomicLong peakUsed = new AtomicLong();
     Thread directWatch = new Thread(() -> {
       List<BufferPoolMXBean> pools = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);
+      var heap = ManagementFactory.getMemoryMXBean();
       while (!Thread.currentThread().isInterrupted()) {
         for (BufferPoolMXBean pool : pools) {
           if (pool.getName().equals("direct")) {
             peakDirect.accumulateAndGet(pool.getMemoryUsed(), Math::max);
           }
         }
+        peakUsed.accumulateAndGet(heap.getHeapMemoryUsage().getUsed(), Math::max);
         try {
           Thread.sleep(50);
         } catch (InterruptedException e) {
@@ -229,19 +232,13 @@ public final class ForkedRuns {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     directWatch.interrupt();
-    long peakUsed = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peakUsed += pool.getPeakUsage().getUsed();
-      }
-    }
     boolean exact = tally != null && tally.calls() == n && tally.idSum() == idSum;
     long medianAfterGc;
     synchronized (afterGc) {
       medianAfterGc = (long) new Stats(afterGc).median();
     }
     MemoryResult result = new MemoryResult(id, String.valueOf(Runtime.getRuntime().maxMemory() >> 20) + " MB",
-        failure == null, exact, tally == null ? 0 : tally.calls(), seconds, peakAfterGc.get(), medianAfterGc, peakUsed,
+        failure == null, exact, tally == null ? 0 : tally.calls(), seconds, peakAfterGc.get(), medianAfterGc, peakUsed.get(),
         gcs.get(), peakDirect.get(), failure);
     System.out.printf("%s: %s%s, %,d calls in %.1f s, peak heap after GC %.1f MB over %d GCs%n", id,
         failure == null ? "finished" : "failed: " + failure, exact ? "" : " NOT EXACTLY ONCE", result.calls(), seconds,
