@@ -16,8 +16,11 @@ import com.clarionhealth.client.model.CreateCall;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
 /**
@@ -106,19 +109,63 @@ public final class ReactiveCalls {
 
   /**
    * {@code mono}, subscribed to only once it is requested. concatMap subscribes to the next inner
-   * publisher as soon as the previous one completes, demand or not: without this gate, the request of
-   * the next window would be sent before the subscriber asked for another page.
+   * publisher as soon as the previous one completes, demand or not, and a request starts on
+   * subscription: without this gate, the request of the next window would be sent before the
+   * subscriber asked for another page.
    */
   private static <T> Mono<T> whenRequested(Mono<T> mono) {
-    return Mono.create(sink -> {
-      AtomicBoolean started = new AtomicBoolean();
-      sink.onRequest(n -> {
-        if (started.compareAndSet(false, true)) {
-          sink.onCancel(mono.subscribe(sink::success, sink::error, sink::success,
-              Context.of(sink.contextView())));
-        }
-      });
-    });
+    return new Mono<T>() {
+      @Override
+      public void subscribe(CoreSubscriber<? super T> actual) {
+        actual.onSubscribe(new RequestGate<>(mono, actual));
+      }
+    };
+  }
+
+  /** Subscribes to its source on the first request, and relays the source's signals. */
+  private static final class RequestGate<T> extends Operators.DeferredSubscription
+      implements CoreSubscriber<T> {
+    private final Mono<T> source;
+    private final CoreSubscriber<? super T> actual;
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    RequestGate(Mono<T> source, CoreSubscriber<? super T> actual) {
+      this.source = source;
+      this.actual = actual;
+    }
+
+    @Override
+    public void request(long n) {
+      super.request(n); // kept until the source's subscription is set
+      if (!isCancelled() && started.compareAndSet(false, true)) {
+        source.subscribe(this);
+      }
+    }
+
+    @Override
+    public void onSubscribe(Subscription s) {
+      set(s);
+    }
+
+    @Override
+    public void onNext(T value) {
+      actual.onNext(value);
+    }
+
+    @Override
+    public void onError(Throwable e) {
+      actual.onError(e);
+    }
+
+    @Override
+    public void onComplete() {
+      actual.onComplete();
+    }
+
+    @Override
+    public Context currentContext() {
+      return actual.currentContext();
+    }
   }
 
   /** Fetches until the segment's current window completes: full pages are discarded and narrowed. */

@@ -3,6 +3,7 @@ package com.clarionhealth.client.reactive;
 import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.model.CreateCall;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Map;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -24,6 +25,17 @@ import tools.jackson.databind.json.JsonMapper;
 final class ReactiveJson {
   private static final ResolvableType CALL = ResolvableType.forClass(Call.class);
 
+  /** Every kind of value a call holds, to have Jackson build each deserializer once, up front. */
+  private static final String WARM_UP = ("{'id':1,'assistant_id':1,'started_at':'2026-01-01T00:00:00Z',"
+      + "'ended_at':'2026-01-01T00:00:01.5+01:00','call_status':'ended','ended_reason':'r','transcript':'t',"
+      + "'source_number':'+1','destination_number':'+1','call_type':'t','duration_ms':1,'summary':'s',"
+      + "'outcome':'o','failure_reason':'declined','unknown':[{'x':null}],"
+      + "'analysis':{'repetition_count':1,'interruption_count':1,'custom':{'a':[1,2.5,true,null,'s',{'b':{}}]}},"
+      + "'messages':[{'role':'system','message':'m','time':1,'endTime':1.5,'secondsFromStart':1,'duration':1},"
+      + "{'role':'bot','message':'m'},{'role':'user','message':'m'},{'role':'other','message':'m'},"
+      + "{'role':'tool_calls','toolCalls':[{'id':'i','type':'function','function':{'name':'n','arguments':'{}'}}]},"
+      + "{'role':'tool_call_result','toolCallId':'i','name':'n','result':'r'}]}").replace('\'', '"');
+
   private final JsonMapper mapper;
   private final int maxCallSize;
   private final JacksonJsonDecoder decoder;
@@ -43,6 +55,11 @@ final class ReactiveJson {
     // buffer that exceeds its own limit twice, which corrupts the pooled memory of other responses.
     pageDecoder = new JacksonJsonDecoder(mapper);
     pageDecoder.setMaxInMemorySize(-1);
+    // Jackson builds a (de)serializer on first use under a lock; concurrent first decodes on event
+    // loops would wait on it (BlockHound reports the park). Build them now, on the building thread.
+    mapper.readValue(WARM_UP, Call.class);
+    mapper.writeValueAsBytes(new CreateCall().name("n").assistantId(1L).sourcePhoneNumberId(1L)
+        .destinationPhoneNumber("+1").taskParameters(Map.of("a", List.of(1, 2.5, true, "s", Map.of("b", Map.of())))));
   }
 
   byte[] write(CreateCall createCall) {

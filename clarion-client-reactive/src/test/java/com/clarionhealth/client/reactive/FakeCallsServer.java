@@ -16,9 +16,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the inclusive {@code createdAtGe}/{@code createdAtLe} bounds, at most {@code limit} (default 100).
  * Creation instants may be finer than the wire's millisecond, as the real server's may be. Attach it
  * to a stub with {@code withTransformers(FakeCallsServer.NAME)}. Safe for concurrent requests.
+ *
+ * <p>Only requests of the current test run (header {@link #RUN_HEADER}) are recorded in {@link #asked}:
+ * a request a cancelled stream of an earlier test had already sent may still arrive.
  */
 final class FakeCallsServer implements ResponseDefinitionTransformerV2 {
   static final String NAME = "fake-calls";
+  static final String RUN_HEADER = "X-Test-Run";
 
   record Created(Instant at, long id) {}
 
@@ -30,12 +34,14 @@ final class FakeCallsServer implements ResponseDefinitionTransformerV2 {
   }
 
   private volatile List<Created> calls = List.of();
+  private volatile String run;
   final List<Asked> asked = new CopyOnWriteArrayList<>();
 
-  void reset(List<Created> newCalls) {
+  void reset(List<Created> newCalls, String newRun) {
     List<Created> sorted = new ArrayList<>(newCalls);
     sorted.sort(Comparator.comparing(Created::at).reversed());
     calls = sorted;
+    run = newRun;
     asked.clear();
   }
 
@@ -65,7 +71,9 @@ final class FakeCallsServer implements ResponseDefinitionTransformerV2 {
         body.append(returned++ == 0 ? "" : ",").append(TestSupport.callJson(call.id()));
       }
     }
-    asked.add(new Asked(ge, le, limit, returned));
+    if (run != null && run.equals(request.getHeader(RUN_HEADER))) {
+      asked.add(new Asked(ge, le, limit, returned));
+    }
     return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
         .withHeader("Content-Type", "application/json").withBody(body.append(']').toString()).build();
   }

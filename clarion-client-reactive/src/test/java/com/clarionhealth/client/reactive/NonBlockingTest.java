@@ -108,6 +108,23 @@ class NonBlockingTest {
   }
 
   @Test
+  void aFreshClientsFirstConcurrentPagesDoNotBlock() {
+    server.stubFor(get(urlPathEqualTo(CALLS)).willReturn(okJson("[" + callJson(1) + "]")));
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    // Jackson builds a deserializer on first use under a lock: four first decodes at once on event
+    // loops waited on it, until the client built them up front
+    for (int i = 0; i < 5; i++) {
+      ReactiveClarionClient fresh = TestSupport.client(server).build();
+      StepVerifier.create(fresh.calls().pages(CallQuery.between(t0, t0.plusSeconds(3600)).concurrency(8))
+              .subscribeOn(Schedulers.parallel()))
+          .expectNextCount(8)
+          .expectComplete()
+          .verify(TIMEOUT);
+    }
+  }
+
+  @Test
   void aListOfALargePageDoesNotBlock() {
     StringBuilder page = new StringBuilder("[");
     for (int i = 1; i <= 1000; i++) {
