@@ -34,11 +34,11 @@ import reactor.test.StepVerifier;
 
 /**
  * Cancelling aborts the exchange in flight: the subscriber hears nothing more, and the connection goes
- * back to the pool. The pool here has one connection and gives up waiting for it after 500 ms, so a
+ * back to the pool. The pool here has one connection and gives up waiting for it after 300 ms, so a
  * second request right after the cancel can only succeed if the first one let its connection go.
  */
 class CancellationTest {
-  static final Duration SLOW = Duration.ofMillis(1500);
+  static final Duration SLOW = Duration.ofMillis(1000);
 
   @RegisterExtension
   static WireMockExtension server = TestSupport.server();
@@ -50,7 +50,7 @@ class CancellationTest {
   void clientWithOneConnection() {
     oneConnection = ConnectionProvider.builder("one-connection")
         .maxConnections(1)
-        .pendingAcquireTimeout(Duration.ofMillis(500))
+        .pendingAcquireTimeout(Duration.ofMillis(300))
         .build();
     WebClient.Builder app = WebClient.builder()
         .clientConnector(new ReactorClientHttpConnector(HttpClient.create(oneConnection)));
@@ -92,7 +92,7 @@ class CancellationTest {
 
     assertThat(cancelled).isTrue();
     // the one connection is free again: were it still held by the slow exchange, acquiring it would
-    // fail after 500 ms, long before the slow answer (1.5 s) could free it
+    // fail after 300 ms, long before the slow answer (1 s) could free it
     StepVerifier.create(client.calls().list(limit(2)).map(Call::getId))
         .expectNext(2L)
         .expectComplete()
