@@ -230,6 +230,12 @@ final class ReactiveTransport {
   /** Only a connection that was never made proves the request did not reach the server. */
   private static ClarionTransportException transportFailure(Request<?> request, Throwable e) {
     String method = request.method.name();
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      // No connection was ever lent from the pool (Reactor Netty's, a TimeoutException itself): not sent.
+      if (cause.getClass().getSimpleName().startsWith("PoolAcquire")) {
+        return ClarionTimeoutException.connectTimeout(method, request.path, e);
+      }
+    }
     if (e instanceof TimeoutException) {
       return ClarionTimeoutException.responseTimeout(method, request.path, e);
     }
