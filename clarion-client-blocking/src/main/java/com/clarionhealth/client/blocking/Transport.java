@@ -7,9 +7,10 @@ import com.clarionhealth.client.ClarionTimeoutException;
 import com.clarionhealth.client.ClarionTransportException;
 import com.clarionhealth.client.internal.ApiKey;
 import com.clarionhealth.client.internal.BaseUrls;
+import com.clarionhealth.client.internal.Redaction;
+import com.clarionhealth.client.internal.Redirects;
 import com.clarionhealth.client.internal.RequestKind;
 import com.clarionhealth.client.internal.RetryPolicy;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -19,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,9 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Transport {
   private static final Logger log = LoggerFactory.getLogger(ClarionClient.class);
-  private static final int MAX_REDIRECTS = 5;
-  private static final String BEARER_PREFIX = "Bearer ";
-  private static final byte[] REDACTED = "[redacted]".getBytes(StandardCharsets.US_ASCII);
 
   private final HttpClient http;
   private final URI baseUrl;
@@ -89,14 +86,14 @@ final class Transport {
         if (status >= 200 && status < 300) {
           return decode(method, path, response, authorization, decoder);
         }
-        Optional<URI> target = redirectTarget(method, uri, response);
-        if (target.isPresent() && redirects++ < MAX_REDIRECTS) {
+        Optional<URI> target = Redirects.target(method, uri, status, response.headers().firstValue("Location"));
+        if (target.isPresent() && redirects++ < Redirects.MAX) {
           uri = target.get();
           attempt--; // following a redirect is not a retry
           continue;
         }
         failure = ClarionApiException.create(method, path, status, response.headers().map(),
-            withoutKey(response.body(), authorization), retryPolicy.clock());
+            Redaction.withoutKey(response.body(), authorization), retryPolicy.clock());
       } catch (ClarionTransportException e) {
         log.debug("{} {} failed (attempt {}, {} ms): {}", method, path, attempt, millisSince(started),
             e.getMessage());
@@ -180,64 +177,7 @@ final class Transport {
       }
     }
     throw ClarionDecodingException.create(method, path, response.statusCode(),
-        response.headers().map(), withoutKey(body, authorization), problem);
-  }
-
-  /**
-   * {@code body} with every occurrence of the key sent in {@code authorization} replaced: a server that
-   * echoes the key (in any shape, not only as {@code Bearer <key>}) must not put it into an exception,
-   * whose message and body end up in logs.
-   */
-  static byte[] withoutKey(byte[] body, String authorization) {
-    if (body == null || authorization == null || !authorization.startsWith(BEARER_PREFIX)) {
-      return body;
-    }
-    byte[] key = authorization.substring(BEARER_PREFIX.length()).getBytes(StandardCharsets.US_ASCII);
-    int at = indexOf(body, key, 0);
-    if (key.length == 0 || at < 0) {
-      return body;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
-    int from = 0;
-    for (; at >= 0; at = indexOf(body, key, from)) {
-      out.write(body, from, at - from);
-      out.writeBytes(REDACTED);
-      from = at + key.length;
-    }
-    out.write(body, from, body.length - from);
-    return out.toByteArray();
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle, int from) {
-    outer:
-    for (int i = from; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
-
-  /** GET follows up to {@value #MAX_REDIRECTS} redirects; a POST is never re-sent elsewhere. */
-  private static Optional<URI> redirectTarget(String method, URI from, HttpResponse<byte[]> response) {
-    int status = response.statusCode();
-    boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    if (!redirect || !"GET".equals(method)) {
-      return Optional.empty();
-    }
-    return response.headers().firstValue("Location").flatMap(location -> {
-      try {
-        URI target = from.resolve(location);
-        boolean secure = "https".equalsIgnoreCase(target.getScheme())
-            || ("http".equalsIgnoreCase(target.getScheme()) && BaseUrls.isLoopbackHost(target.getHost()));
-        return secure ? Optional.of(target) : Optional.<URI>empty();
-      } catch (IllegalArgumentException e) {
-        return Optional.empty();
-      }
-    });
+        response.headers().map(), Redaction.withoutKey(body, authorization), problem);
   }
 
   private void pause(String method, String path, Duration delay) {

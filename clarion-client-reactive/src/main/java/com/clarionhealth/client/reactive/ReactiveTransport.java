@@ -7,13 +7,14 @@ import com.clarionhealth.client.ClarionTimeoutException;
 import com.clarionhealth.client.ClarionTransportException;
 import com.clarionhealth.client.internal.ApiKey;
 import com.clarionhealth.client.internal.BaseUrls;
+import com.clarionhealth.client.internal.Redaction;
+import com.clarionhealth.client.internal.Redirects;
 import com.clarionhealth.client.internal.RequestKind;
 import com.clarionhealth.client.internal.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +45,6 @@ import reactor.core.scheduler.Scheduler;
  */
 final class ReactiveTransport {
   private static final Logger log = LoggerFactory.getLogger(ReactiveClarionClient.class);
-  private static final int MAX_REDIRECTS = 5;
-  private static final String BEARER_PREFIX = "Bearer ";
-  private static final byte[] REDACTED = "[redacted]".getBytes(StandardCharsets.US_ASCII);
 
   private final WebClient webClient;
   private final URI baseUrl;
@@ -87,7 +85,7 @@ final class ReactiveTransport {
       if (outcome.failure == null) {
         return Mono.just(outcome.value);
       }
-      if (outcome.redirect != null && redirects < MAX_REDIRECTS) {
+      if (outcome.redirect != null && redirects < Redirects.MAX) {
         return attempt(request, outcome.redirect, retriesDone, redirects + 1);
       }
       ClarionException failure = outcome.failure;
@@ -135,8 +133,10 @@ final class ReactiveTransport {
     }
     return bounded(response.body(BodyExtractors.toDataBuffers())).map(body -> {
       ClarionApiException failure = ClarionApiException.create(request.method.name(), request.path, status,
-          headerMap(response), withoutKey(body, authorization), retryPolicy.clock());
-      Optional<URI> target = redirectTarget(request, uri, response);
+          headerMap(response), Redaction.withoutKey(body, authorization), retryPolicy.clock());
+      // A POST is never re-sent elsewhere.
+      Optional<URI> target = Redirects.target(request.method.name(), uri, status,
+          Optional.ofNullable(response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION)));
       return target.isPresent() ? Outcome.redirect(target.get(), failure) : Outcome.failure(failure);
     });
   }
@@ -156,45 +156,7 @@ final class ReactiveTransport {
         : request.decoder.apply(body);
     return decoded.onErrorMap(e -> !isTransport(e), e -> ClarionDecodingException.create(
         request.method.name(), request.path, response.statusCode().value(),
-        headerMap(response), withoutKey(head.bytes(), authorization), e));
-  }
-
-  /**
-   * {@code body} with every occurrence of the key sent in {@code authorization} replaced: a server that
-   * echoes the key (in any shape, not only as {@code Bearer <key>}) must not put it into an exception,
-   * whose message and body end up in logs.
-   */
-  static byte[] withoutKey(byte[] body, String authorization) {
-    if (body == null || authorization == null || !authorization.startsWith(BEARER_PREFIX)) {
-      return body;
-    }
-    byte[] key = authorization.substring(BEARER_PREFIX.length()).getBytes(StandardCharsets.US_ASCII);
-    int at = indexOf(body, key, 0);
-    if (key.length == 0 || at < 0) {
-      return body;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
-    int from = 0;
-    for (; at >= 0; at = indexOf(body, key, from)) {
-      out.write(body, from, at - from);
-      out.writeBytes(REDACTED);
-      from = at + key.length;
-    }
-    out.write(body, from, body.length - from);
-    return out.toByteArray();
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle, int from) {
-    outer:
-    for (int i = from; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+        headerMap(response), Redaction.withoutKey(head.bytes(), authorization), e));
   }
 
   private static boolean isJson(MediaType type) {
@@ -206,25 +168,6 @@ final class ReactiveTransport {
     return e instanceof ClarionException || e instanceof TimeoutException
         || e.getClass().getName().startsWith("reactor.netty.")
         || e instanceof java.io.IOException && !e.getClass().getName().startsWith("tools.jackson");
-  }
-
-  private Optional<URI> redirectTarget(Request<?> request, URI from, ClientResponse response) {
-    int status = response.statusCode().value();
-    boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    if (!redirect || request.method != HttpMethod.GET) {
-      return Optional.empty(); // a POST is never re-sent elsewhere
-    }
-    return Optional.ofNullable(response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION))
-        .flatMap(location -> {
-          try {
-            URI target = from.resolve(location);
-            boolean secure = "https".equalsIgnoreCase(target.getScheme())
-                || "http".equalsIgnoreCase(target.getScheme()) && BaseUrls.isLoopbackHost(target.getHost());
-            return secure ? Optional.of(target) : Optional.empty();
-          } catch (IllegalArgumentException e) {
-            return Optional.empty();
-          }
-        });
   }
 
   /** Only a connection that was never made proves the request did not reach the server. */
