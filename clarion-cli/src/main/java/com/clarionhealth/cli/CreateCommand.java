@@ -1,6 +1,6 @@
 package com.clarionhealth.cli;
 
-import com.clarionhealth.client.internal.CreateCallValidator;
+import com.clarionhealth.client.CreateCallValidator;
 import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.model.CreateCall;
 import java.io.IOException;

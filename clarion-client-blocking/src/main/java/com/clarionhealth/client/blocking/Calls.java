@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.clarionhealth.client.CallPage;
 import com.clarionhealth.client.CallQuery;
 import com.clarionhealth.client.ListCallsParams;
-import com.clarionhealth.client.internal.CreateCallValidator;
+import com.clarionhealth.client.CreateCallValidator;
 import com.clarionhealth.client.internal.PageIterator;
 import com.clarionhealth.client.internal.PagingPlan;
 import com.clarionhealth.client.internal.WireFormat;

@@ -1,11 +1,13 @@
-package com.clarionhealth.client.internal;
+package com.clarionhealth.client;
 
 import com.clarionhealth.client.model.CreateCall;
 import java.util.regex.Pattern;
 
 /**
  * Checks a {@code POST /call} body before anything is sent, with messages that name the JSON field.
- * The phone number itself is never echoed: it is a patient's, and messages end up in logs.
+ * Both clients run it in {@code calls().create}; it is public so that an application (or a command
+ * line) can refuse a bad request before it has a client at all. The phone number itself is never
+ * echoed: it is a patient's, and messages end up in logs.
  */
 public final class CreateCallValidator {
   private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
@@ -13,7 +15,13 @@ public final class CreateCallValidator {
 
   private CreateCallValidator() {}
 
-  /** @throws IllegalArgumentException naming the first invalid field */
+  /**
+   * Returns {@code createCall} if {@code create} would send it.
+   *
+   * @throws NullPointerException if {@code createCall} is null
+   * @throws IllegalArgumentException naming the first invalid field: a missing {@code assistant_id}
+   *     or {@code destination_phone_number}, a destination that is not E.164, a name over 50 characters
+   */
   public static CreateCall check(CreateCall createCall) {
     if (createCall == null) {
       throw new NullPointerException("createCall == null");

@@ -1,4 +1,4 @@
-package com.clarionhealth.client.internal;
+package com.clarionhealth.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
