@@ -41,6 +41,7 @@ public abstract class ClarionApiException extends ClarionException {
   private final int bodyTruncatedBytes;
   private final String requestId;
   private final boolean callMayHaveBeenPlaced;
+  private final Duration retryAfter;
 
   ClarionApiException(Parts parts) {
     super(parts.message());
@@ -52,6 +53,7 @@ public abstract class ClarionApiException extends ClarionException {
     this.bodyTruncatedBytes = parts.body.truncatedBytes;
     this.requestId = parts.requestId;
     this.callMayHaveBeenPlaced = parts.callMayHaveBeenPlaced;
+    this.retryAfter = parts.retryAfter;
   }
 
   /**
@@ -89,21 +91,32 @@ public abstract class ClarionApiException extends ClarionException {
       throw new IllegalArgumentException("status must be a non-2xx HTTP status, was " + status);
     }
     Parts parts = new Parts(method, path, status, headers, body);
+    // Parsed once, here, with the engine's clock: the retry decision and the application read this value.
+    parts.retryAfter = RetryAfter.parse(ResponseHeaders.first(parts.headers, RetryAfter.HEADER).orElse(null), clock)
+        .orElse(null);
     switch (status) {
       case 400: return new BadRequestException(parts);
       case 401: return new AuthenticationException(parts);
       case 403: return new PermissionDeniedException(parts);
       case 404: return new NotFoundException(parts);
       case 422: return new UnprocessableEntityException(parts);
-      case 429:
-        Optional<Duration> retryAfter =
-            RetryAfter.parse(ResponseHeaders.first(parts.headers, RetryAfter.HEADER).orElse(null), clock);
-        return new RateLimitException(parts, retryAfter.orElse(null));
+      case 429: return new RateLimitException(parts);
       default:
         return status >= 500 && status <= 599
             ? new InternalServerException(parts)
             : new UnexpectedStatusException(parts);
     }
+  }
+
+  /**
+   * How long the server asked to wait before trying again, from {@code Retry-After} (seconds, or an
+   * HTTP date measured when the exception was made). Mostly sent with 429 and 503. The clients already
+   * waited it out while it was at most their {@code maxRetryAfter} and retries remained.
+   *
+   * @return the delay; empty if the header was absent or unreadable
+   */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   /**
@@ -201,6 +214,7 @@ public abstract class ClarionApiException extends ClarionException {
     final BoundedBody body;
     final String requestId;
     final boolean callMayHaveBeenPlaced;
+    Duration retryAfter;
 
     Parts(String method, String path, int status, Map<String, List<String>> headers, byte[] body) {
       this.method = ErrorText.method(method);

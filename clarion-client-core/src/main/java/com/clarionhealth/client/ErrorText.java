@@ -1,6 +1,5 @@
 package com.clarionhealth.client;
 
-import com.clarionhealth.client.internal.RequestKind;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -47,8 +46,20 @@ final class ErrorText {
     return p.isEmpty() ? "/" : p;
   }
 
+  /**
+   * Whether a request creates a call: {@code POST} to a path ending in {@code /call} (relative to the
+   * base URL or absolute), query ignored. Its failures after sending warn that the call may have been
+   * placed.
+   */
   static boolean isCreateCall(String method, String path) {
-    return RequestKind.isCreateCall(method, path);
+    if (!"POST".equalsIgnoreCase(method.strip())) {
+      return false;
+    }
+    String p = path(path);
+    while (p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p.equals("call") || p.endsWith("/call");
   }
 
   /** Collapses whitespace and control characters to single spaces, redacts secrets, and cuts at maxChars. */

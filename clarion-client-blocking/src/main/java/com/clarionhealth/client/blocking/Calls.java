@@ -6,14 +6,16 @@ import com.clarionhealth.client.CallPage;
 import com.clarionhealth.client.CallQuery;
 import com.clarionhealth.client.ListCallsParams;
 import com.clarionhealth.client.CreateCallValidator;
-import com.clarionhealth.client.internal.PageIterator;
+import com.clarionhealth.client.internal.FetchedPage;
+import com.clarionhealth.client.internal.PageSplitter;
 import com.clarionhealth.client.internal.PagingPlan;
+import com.clarionhealth.client.internal.RequestEngine;
+import com.clarionhealth.client.internal.Window;
 import com.clarionhealth.client.internal.WireFormat;
 import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.model.CreateCall;
 import java.io.UncheckedIOException;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
@@ -27,14 +29,14 @@ import java.util.stream.StreamSupport;
  * does.
  */
 public final class Calls {
+  private final RequestEngine engine;
   private final Transport transport;
   private final JsonCodec json;
-  private final Clock clock;
 
-  Calls(Transport transport, JsonCodec json, Clock clock) {
+  Calls(RequestEngine engine, Transport transport, JsonCodec json) {
+    this.engine = engine;
     this.transport = transport;
     this.json = json;
-    this.clock = clock;
   }
 
   /**
@@ -54,7 +56,7 @@ public final class Calls {
     } catch (IOException e) {
       throw new UncheckedIOException("createCall could not be written as JSON", e);
     }
-    return transport.post(WireFormat.CALLS_PATH, body, json::readCall);
+    return transport.execute(engine.post(WireFormat.CALLS_PATH, body), json::bindOne);
   }
 
   /** Exactly one {@code GET /call} with the server's defaults (at most 100 calls). */
@@ -68,9 +70,8 @@ public final class Calls {
    */
   public List<Call> list(ListCallsParams params) {
     requireNonNull(params, "params == null");
-    List<Call> calls = transport.get(WireFormat.CALLS_PATH, WireFormat.listQuery(params), json::readCalls);
-    calls.removeIf(java.util.Objects::isNull);
-    return calls;
+    return transport.execute(engine.get(WireFormat.CALLS_PATH, WireFormat.listQuery(params)),
+        body -> PageSplitter.of(body, Integer.MAX_VALUE).calls(json));
   }
 
   /**
@@ -105,21 +106,11 @@ public final class Calls {
 
   private Iterator<CallPage> pageIterator(CallQuery query) {
     // "to", when left open, is the moment the walk starts, and stays fixed so that it ends.
-    PagingPlan plan = PagingPlan.of(query, clock.instant());
-    PageIterator<Call> pages = new PageIterator<>(plan, Call::getId,
-        window -> transport.get(WireFormat.CALLS_PATH, WireFormat.listQuery(window), json::readCalls));
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return pages.hasNext();
-      }
+    return new PageLoop(PagingPlan.of(query, engine.clock().instant()), this::fetch);
+  }
 
-      @Override
-      public CallPage next() {
-        PageIterator.Page<Call> page = pages.next();
-        return new CallPage(page.calls(), page.cursor(),
-            page.window().createdAtGe(), page.window().createdAtLe(), page.requests());
-      }
-    };
+  private FetchedPage fetch(Window window) {
+    return transport.execute(engine.get(WireFormat.CALLS_PATH, WireFormat.listQuery(window)),
+        body -> PageSplitter.of(body, Integer.MAX_VALUE).page(window.limit(), json));
   }
 }

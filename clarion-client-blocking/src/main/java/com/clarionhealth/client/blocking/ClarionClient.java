@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.clarionhealth.client.internal.ApiKey;
 import com.clarionhealth.client.internal.BaseUrls;
+import com.clarionhealth.client.internal.RequestEngine;
 import com.clarionhealth.client.internal.RetryPolicy;
+import com.clarionhealth.client.internal.UserAgent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -24,6 +26,9 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class ClarionClient {
+  // The version comes from client.properties, which the build writes into the jar.
+  static final String USER_AGENT = UserAgent.of("blocking", ClarionClient.class.getResourceAsStream("client.properties"));
+
   private final Calls calls;
   private final URI baseUrl;
 
@@ -32,19 +37,14 @@ public final class ClarionClient {
     this.baseUrl = builder.baseUrl != null
         ? BaseUrls.checkBaseUrl(builder.baseUrl)
         : BaseUrls.resolve(null, builder.env);
-    RetryPolicy retryPolicy = RetryPolicy.builder()
-        .maxRetries(builder.maxRetries)
-        .maxRetryAfter(builder.maxRetryAfter)
-        .random(builder.random)
-        .clock(builder.clock)
-        .build();
+    RetryPolicy retryPolicy =
+        new RetryPolicy(builder.maxRetries, builder.maxRetryAfter, builder.random, builder.clock);
     HttpClient http = builder.httpClient != null ? builder.httpClient : HttpClient.newBuilder()
         .connectTimeout(builder.connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
-    Transport transport = new Transport(http, baseUrl, apiKey, builder.requestTimeout, retryPolicy,
-        builder.sleeper, UserAgent.VALUE);
-    this.calls = new Calls(transport, new JsonCodec(), builder.clock);
+    RequestEngine engine = new RequestEngine(baseUrl, apiKey, retryPolicy, USER_AGENT, Transport.ERRORS);
+    this.calls = new Calls(engine, new Transport(http, builder.requestTimeout, builder.sleeper), new JsonCodec());
   }
 
   public static Builder builder() {

@@ -3,6 +3,7 @@ package com.clarionhealth.client.internal;
 import static java.util.Objects.requireNonNull;
 
 import com.clarionhealth.client.CallQuery;
+import com.clarionhealth.client.model.Call;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,9 +12,9 @@ import java.util.function.Function;
 
 /**
  * A {@link CallQuery} resolved at the moment its stream starts: the fixed range in milliseconds, the
- * page size, and the segments to page. Both clients drive it the same way: the segments' planners
- * give the windows to fetch, and the pages they complete go, in window order, through one
- * {@link EdgeDeduplicator} and become cursors with {@link #cursorAfter}.
+ * page size, and the segments to page. Both clients drive it the same way: each segment's
+ * {@link WindowPlanner} gives the windows to fetch and completes them, and the completed windows go,
+ * in window order, through the one {@link PageAssembler}.
  */
 public final class PagingPlan {
   private final long startMillis;
@@ -78,20 +79,16 @@ public final class PagingPlan {
     return planners;
   }
 
+  /** The assembler of this plan's pages, primed by the cursor it resumes from. */
+  public PageAssembler assembler() {
+    return new PageAssembler(endMillis, limit, deduplicator(Call::getId));
+  }
+
   /** The deduplicator for the ordered pages of this plan, primed by the cursor it resumes from. */
-  public <T> EdgeDeduplicator<T> deduplicator(Function<? super T, Long> idOf) {
+  <T> EdgeDeduplicator<T> deduplicator(Function<? super T, Long> idOf) {
     return resumedFrom == null
         ? EdgeDeduplicator.fresh(idOf)
         : EdgeDeduplicator.resuming(idOf, resumedFrom);
-  }
-
-  /**
-   * The cursor to hand out with the page of {@code window}, just accepted by {@code dedup};
-   * {@code widthHintMillis} is its planner's {@link WindowPlanner#widthHintMillis()} when the window
-   * completed.
-   */
-  public String cursorAfter(Window window, long widthHintMillis, EdgeDeduplicator<?> dedup) {
-    return PagingCursor.after(window, endMillis, limit, widthHintMillis, dedup).encode();
   }
 
   private static long ceilMillis(Instant instant) {

@@ -38,6 +38,7 @@ public final class WindowPlanner {
   private long widthMillis;
   private boolean done;
   private Window pending;
+  private int requests; // for the window being completed, full pages included
 
   // At least knownCount calls lie in [startMillis, knownEndMillis]: learnt from a full page.
   private long knownEndMillis = Long.MIN_VALUE;
@@ -94,17 +95,28 @@ public final class WindowPlanner {
   }
 
   /**
-   * Takes the number of calls the server returned for {@code window}.
+   * Takes what the server answered for {@code window}, the pending one.
    *
-   * @return {@code true} if the window is complete and its calls are to be delivered, {@code false} if
-   *     they are to be discarded because the page may be truncated (a narrower window comes next)
+   * @return the completed window, its calls to be delivered; or null when the page was full, so may
+   *     be truncated, and is discarded (a narrower window comes next)
    * @throws ClarionPagingException if the window cannot be narrowed and is still full
    */
-  public boolean onPage(Window window, int count) {
+  public CompletedWindow onPage(Window window, FetchedPage page) {
+    if (!onPage(window, page.size())) {
+      return null;
+    }
+    CompletedWindow completed = new CompletedWindow(window, page.calls(), widthMillis, requests);
+    requests = 0;
+    return completed;
+  }
+
+  /** {@link #onPage(Window, FetchedPage)} by the page's size alone: whether the window completed. */
+  boolean onPage(Window window, int count) {
     if (window != pending) {
       throw new IllegalStateException("response to a window that was not the pending one: " + window);
     }
     pending = null;
+    requests++;
     if (count < window.limit()) {
       complete(window, count);
       return true;

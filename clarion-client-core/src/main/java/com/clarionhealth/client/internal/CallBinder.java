@@ -1,0 +1,23 @@
+package com.clarionhealth.client.internal;
+
+import com.clarionhealth.client.model.Call;
+import java.io.IOException;
+
+/**
+ * Binds the JSON text of one call with a client's own mapper (Jackson 2 in the blocking client,
+ * Jackson 3 in the reactive one): the one step of decoding that is not the same code in both.
+ */
+@FunctionalInterface
+public interface CallBinder {
+  /** The call in {@code bytes[offset, offset + length)}, or null for a JSON {@code null}. */
+  Call bind(byte[] bytes, int offset, int length) throws IOException;
+
+  /** The one call a whole body holds ({@code POST /call}'s answer); a JSON {@code null} is refused. */
+  default Call bindOne(byte[] body) throws IOException {
+    Call call = bind(body, 0, body.length);
+    if (call == null) {
+      throw new IOException("expected a call object, got null");
+    }
+    return call;
+  }
+}

@@ -1,0 +1,28 @@
+package com.clarionhealth.client.internal;
+
+import com.clarionhealth.client.model.Call;
+import java.util.List;
+
+/**
+ * A window whose page was not full, as its segment's walker completed it: before deduplication, which
+ * must see the windows of every segment in order, so this is what travels from a segment to the
+ * {@link PageAssembler}.
+ */
+public final class CompletedWindow {
+  final Window window;
+  final List<Call> calls;
+  final long widthHintMillis; // taken at completion: with concurrency the segment moves on meanwhile
+  final int requests;
+
+  CompletedWindow(Window window, List<Call> calls, long widthHintMillis, int requests) {
+    this.window = window;
+    this.calls = calls;
+    this.widthHintMillis = widthHintMillis;
+    this.requests = requests;
+  }
+
+  @Override
+  public String toString() {
+    return "CompletedWindow{" + window + ", " + calls.size() + " calls, " + requests + " requests}";
+  }
+}

@@ -1,0 +1,199 @@
+package com.clarionhealth.client.internal;
+
+import com.clarionhealth.client.ClarionApiException;
+import com.clarionhealth.client.ClarionDecodingException;
+import com.clarionhealth.client.ClarionException;
+import com.clarionhealth.client.ClarionTransportException;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One logical request from its first attempt to its result: the transport reads what to send from it
+ * ({@link #uri()}, {@link #headers}, {@link #body()}), reports each outcome, and gets back a
+ * {@link Decision}. Used by one request at a time, never concurrently.
+ *
+ * <pre>
+ *   begin() → send → onResponse(status, headers) → DELIVER | FOLLOW | READ_BODY → onBody(bytes) → RETRY | FAIL
+ *                  ↘ onFailure(error) → RETRY | FAIL
+ * </pre>
+ *
+ * <p>Every decision is logged here, once for both clients: each answer and failure at {@code DEBUG}
+ * (method, path, status, attempt, duration; never the query, the key or a header), each retry at
+ * {@code INFO}.
+ */
+public final class Exchange {
+  private static final Logger log = LoggerFactory.getLogger("com.clarionhealth.client");
+
+  private final RequestEngine engine;
+  private final String method;
+  private final String path;
+  private final URI firstUri;
+  private final byte[] body;
+  private final boolean idempotent;
+
+  private URI uri;
+  private int attempt = 1;
+  private int redirects;
+  private String authorization;
+  private long startedNanos;
+  private int status;
+  private Map<String, List<String>> responseHeaders = Map.of();
+
+  Exchange(RequestEngine engine, String method, String path, String query, byte[] body) {
+    this.engine = engine;
+    this.method = method;
+    this.path = path;
+    this.firstUri = URI.create(engine.baseUrl + path + (query.isEmpty() ? "" : "?" + query));
+    this.uri = firstUri;
+    this.body = body;
+    this.idempotent = body == null;
+  }
+
+  /**
+   * Starts an attempt (a first one, a retry after its wait, or a redirect): takes the key now, so
+   * that a rotated key is picked up, and only when the URI is on the base URL's origin.
+   */
+  public void begin() {
+    authorization = BaseUrls.sameOrigin(engine.baseUrl, uri) ? engine.apiKey.bearer() : null;
+    startedNanos = engine.nanoTime.getAsLong();
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** The path relative to the base URL, without query: what messages and logs name. */
+  public String path() {
+    return path;
+  }
+
+  public URI uri() {
+    return uri;
+  }
+
+  /** The JSON body of a {@code POST}; null for a {@code GET}. */
+  public byte[] body() {
+    return body;
+  }
+
+  /** The number of this attempt: 1, then 2 after a retry; a redirect is the same attempt. */
+  public int attempt() {
+    return attempt;
+  }
+
+  /** The headers of this attempt; {@code Authorization} only towards the base URL's origin. */
+  public void headers(BiConsumer<String, String> header) {
+    header.accept("Accept", "application/json");
+    header.accept("User-Agent", engine.userAgent);
+    if (authorization != null) {
+      header.accept("Authorization", authorization);
+    }
+    if (body != null) {
+      header.accept("Content-Type", "application/json");
+    }
+  }
+
+  /** An answer's status line and headers arrived; its body is not read yet. */
+  public Decision onResponse(int status, Map<String, List<String>> headers) {
+    this.status = status;
+    this.responseHeaders = headers;
+    log.debug("{} {} -> {} (attempt {}, {} ms)", method, path, status, attempt, elapsedMillis());
+    if (status >= 200 && status < 300) {
+      return isJson(header("Content-Type")) ? Decision.DELIVER : Decision.READ_BODY;
+    }
+    // A POST is never re-sent elsewhere; a GET follows at most Redirects.MAX hops.
+    Optional<URI> target = Redirects.target(method, uri, status, header("Location"));
+    if (target.isPresent() && redirects < Redirects.MAX) {
+      redirects++;
+      uri = target.get();
+      return Decision.FOLLOW;
+    }
+    return Decision.READ_BODY;
+  }
+
+  /** The first bytes of the body of an answer that {@link #onResponse} did not deliver. */
+  public Decision onBody(byte[] boundedBody) {
+    byte[] safe = Redaction.withoutKey(boundedBody, authorization);
+    if (status >= 200 && status < 300) {
+      return Decision.fail(ClarionDecodingException.create(method, path, status, responseHeaders, safe,
+          new IOException("not JSON: " + header("Content-Type").orElse(""))));
+    }
+    return retryOrFail(ClarionApiException.create(method, path, status, responseHeaders, safe,
+        engine.clock()));
+  }
+
+  /**
+   * The attempt failed without an answer (or while its body streamed in). A {@link ClarionException}
+   * the transport raised itself is taken as it is.
+   */
+  public Decision onFailure(Throwable error) {
+    ClarionException failure = engine.transportErrors.classify(method, path, error);
+    log.debug("{} {} failed (attempt {}, {} ms): {}", method, path, attempt, elapsedMillis(),
+        failure.getClass().getSimpleName());
+    if (TransportErrors.isAbort(error)) {
+      return Decision.fail(failure);
+    }
+    return retryOrFail(failure);
+  }
+
+  /**
+   * A 2xx body that is not what was expected. {@code head} is the body's first bytes, for the
+   * message; {@code problem} the decoder's complaint (its message is not copied: it may quote the
+   * body at length).
+   */
+  public ClarionDecodingException undecodable(byte[] head, Throwable problem) {
+    return ClarionDecodingException.create(method, path, status, responseHeaders,
+        Redaction.withoutKey(head, authorization), problem);
+  }
+
+  /** The thread was interrupted while waiting to retry: no new attempt was sent. */
+  public ClarionTransportException interruptedWhileWaiting(InterruptedException e) {
+    return ClarionTransportException.create(method, path, false, e);
+  }
+
+  private Decision retryOrFail(ClarionException failure) {
+    Optional<Duration> delay = engine.retryPolicy.delayBeforeRetry(idempotent, attempt - 1, failure);
+    if (delay.isEmpty()) {
+      return Decision.fail(failure);
+    }
+    log.info("{} {} will be retried in {} ms (attempt {} failed: {})", method, path, delay.get().toMillis(),
+        attempt, failure.getClass().getSimpleName());
+    attempt++;
+    // A retry starts over from the request's own URI: a redirect may have been temporary.
+    uri = firstUri;
+    redirects = 0;
+    return Decision.retry(delay.get(), failure);
+  }
+
+  private Optional<String> header(String name) {
+    for (Map.Entry<String, List<String>> e : responseHeaders.entrySet()) {
+      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+        return Optional.ofNullable(e.getValue().get(0));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** No content type is taken as JSON (the body decides); any type whose subtype mentions json is. */
+  private static boolean isJson(Optional<String> contentType) {
+    return contentType.isEmpty() || contentType.get().toLowerCase(Locale.ROOT).contains("json");
+  }
+
+  private long elapsedMillis() {
+    return TimeUnit.NANOSECONDS.toMillis(engine.nanoTime.getAsLong() - startedNanos);
+  }
+
+  @Override
+  public String toString() {
+    return "Exchange{" + method + " " + path + ", attempt " + attempt + "}";
+  }
+}

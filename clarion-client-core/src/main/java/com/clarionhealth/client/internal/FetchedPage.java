@@ -1,0 +1,39 @@
+package com.clarionhealth.client.internal;
+
+import com.clarionhealth.client.model.Call;
+import java.util.List;
+
+/**
+ * What one {@code GET /call} of a window answered: how many elements the array had (what decides
+ * whether the page is full) and, unless it was full and so is discarded, its calls. A full page is
+ * counted, never bound: binding a thousand calls to throw them away is most of a page's cost.
+ */
+public final class FetchedPage {
+  private final int size;
+  private final List<Call> calls;
+
+  private FetchedPage(int size, List<Call> calls) {
+    this.size = size;
+    this.calls = calls;
+  }
+
+  /** A page whose calls are {@code calls}, JSON {@code null}s left out; {@code size} counts them. */
+  public static FetchedPage of(int size, List<Call> calls) {
+    return new FetchedPage(size, calls);
+  }
+
+  /** A full page, to be discarded: only its size is known. */
+  static FetchedPage full(int size) {
+    return new FetchedPage(size, null);
+  }
+
+  /** The elements of the array, JSON {@code null}s included: the server's limit counts them. */
+  public int size() {
+    return size;
+  }
+
+  /** The calls, when bound; null for a full page. */
+  List<Call> calls() {
+    return calls;
+  }
+}

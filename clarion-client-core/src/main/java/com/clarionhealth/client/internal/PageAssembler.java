@@ -1,0 +1,28 @@
+package com.clarionhealth.client.internal;
+
+import com.clarionhealth.client.CallPage;
+import com.clarionhealth.client.model.Call;
+
+/**
+ * Turns the completed windows of a plan, given in window order whatever the concurrency, into the
+ * pages a user sees: the calls no earlier page delivered, and the cursor to resume after them. Not
+ * thread-safe: one per stream, fed one window at a time.
+ */
+public final class PageAssembler {
+  private final long endMillis;
+  private final int limit;
+  private final EdgeDeduplicator<Call> dedup;
+
+  PageAssembler(long endMillis, int limit, EdgeDeduplicator<Call> dedup) {
+    this.endMillis = endMillis;
+    this.limit = limit;
+    this.dedup = dedup;
+  }
+
+  public CallPage page(CompletedWindow completed) {
+    Window window = completed.window;
+    return new CallPage(dedup.accept(window, completed.calls),
+        PagingCursor.after(window, endMillis, limit, completed.widthHintMillis, dedup).encode(),
+        window.createdAtGe(), window.createdAtLe(), completed.requests);
+  }
+}

@@ -1,0 +1,210 @@
+package com.clarionhealth.client.internal;
+
+import com.clarionhealth.client.ClarionApiException;
+import com.clarionhealth.client.model.Call;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Splits the body of {@code GET /call}, a JSON array of calls, into the bytes of each call as the
+ * body arrives, in one pass that tracks only nesting and strings; each call is then bound from its
+ * own bytes ({@link CallBinder}), with no token buffering and no second scan. Both clients feed it:
+ * the blocking one a whole body (not copied), the reactive one buffer by buffer (copied once).
+ *
+ * <p>It refuses what would otherwise silently change a stream: anything but one array (a lone object
+ * read as a one-call page, values after the array read as more calls, an empty body read as an empty
+ * page that skips a window), an array cut short, and a call larger than {@code maxCallSize}.
+ * Refusals are {@link IllegalStateException}s, which the transports turn into
+ * {@link com.clarionhealth.client.ClarionDecodingException}s.
+ */
+public final class PageSplitter {
+  private final int maxCallSize;
+
+  private byte[] bytes;
+  private int length;
+  private int scanned;
+
+  private int count;
+  private int[] starts = new int[64];
+  private int[] ends = new int[64];
+
+  private boolean opened;
+  private boolean closed;
+  private int depth;
+  private boolean inString;
+  private boolean escaped;
+  private int elementStart = -1;
+  private boolean scalar;
+  // Between elements: one comma after each but the last, so that "[{..}{..}]" and "[{..},]" are refused.
+  private boolean afterElement;
+  private boolean afterComma;
+
+  public PageSplitter(int maxCallSize) {
+    this.maxCallSize = maxCallSize;
+    this.bytes = new byte[8192];
+  }
+
+  private PageSplitter(int maxCallSize, byte[] body) {
+    this.maxCallSize = maxCallSize;
+    this.bytes = body;
+    this.length = body.length;
+  }
+
+  /** Splits a whole body, in place. */
+  public static PageSplitter of(byte[] body, int maxCallSize) {
+    PageSplitter splitter = new PageSplitter(maxCallSize, body);
+    splitter.scan();
+    return splitter;
+  }
+
+  /** Takes the next bytes of the body (the buffer's remaining bytes; its position is not moved). */
+  public void feed(ByteBuffer buffer) {
+    int n = buffer.remaining();
+    if (length + n > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(length + n, (int) Math.min(Integer.MAX_VALUE - 8, bytes.length * 2L)));
+    }
+    buffer.duplicate().get(bytes, length, n);
+    length += n;
+    scan();
+  }
+
+  /** The elements of the array, JSON {@code null}s included. Valid once the body has ended. */
+  public int size() {
+    end();
+    return count;
+  }
+
+  /**
+   * What a window's request answered: counted only when the page is full ({@code limit} elements),
+   * since it is discarded; bound otherwise.
+   */
+  public FetchedPage page(int limit, CallBinder binder) throws IOException {
+    return size() >= limit ? FetchedPage.full(count) : FetchedPage.of(count, calls(binder));
+  }
+
+  /** Every call of the array, in order, JSON {@code null}s left out. */
+  public List<Call> calls(CallBinder binder) throws IOException {
+    end();
+    List<Call> calls = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Call call = binder.bind(bytes, starts[i], ends[i] - starts[i]);
+      if (call != null) {
+        calls.add(call);
+      }
+    }
+    return calls;
+  }
+
+  /** The first bytes of the body, for the message of a body that could not be read. */
+  public byte[] head() {
+    return Arrays.copyOf(bytes, Math.min(length, ClarionApiException.MAX_BODY_BYTES));
+  }
+
+  private void end() {
+    if (!opened) {
+      throw new IllegalStateException("expected a JSON array of calls, got " + (length == 0 ? "an empty body" : "nothing"));
+    }
+    if (!closed) {
+      throw new IllegalStateException("the array of calls ends before its closing bracket");
+    }
+  }
+
+  private void scan() {
+    byte[] b = bytes;
+    for (int i = scanned, end = length; i < end; i++) {
+      byte c = b[i];
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+        } else if (c == '\\') {
+          escaped = true;
+        } else if (c == '"') {
+          inString = false;
+          if (depth == 1) {
+            endElement(i + 1);
+          }
+        }
+      } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        if (scalar) {
+          endElement(i);
+        }
+      } else if (closed) {
+        throw new IllegalStateException("expected a JSON array of calls, got more after it");
+      } else if (!opened) {
+        if (c != '[') {
+          throw new IllegalStateException("expected a JSON array of calls");
+        }
+        opened = true;
+        depth = 1;
+      } else if (c == '{' || c == '[') {
+        if (depth == 1) {
+          startElement(i);
+        }
+        depth++;
+      } else if (c == '}' || c == ']') {
+        if (scalar) {
+          endElement(i);
+        }
+        if (depth == 1 && afterComma) {
+          throw new IllegalStateException("the array of calls has a comma before its closing bracket");
+        }
+        depth--;
+        if (depth == 1) {
+          endElement(i + 1);
+        } else if (depth == 0) {
+          closed = true;
+        }
+      } else if (c == '"') {
+        if (depth == 1) {
+          startElement(i);
+        }
+        inString = true;
+      } else if (c == ',') {
+        if (scalar) {
+          endElement(i);
+        }
+        if (depth == 1) {
+          if (!afterElement) {
+            throw new IllegalStateException("the array of calls has a comma where a call should be");
+          }
+          afterElement = false;
+          afterComma = true;
+        }
+      } else if (depth == 1 && elementStart < 0) {
+        startElement(i); // a number, true, false or null
+        scalar = true;
+      }
+      if (elementStart >= 0 && i - elementStart >= maxCallSize) {
+        throw new IllegalStateException("a call in the page is larger than maxCallSize (" + maxCallSize + " bytes)");
+      }
+    }
+    scanned = length;
+  }
+
+  private void startElement(int at) {
+    if (afterElement) {
+      throw new IllegalStateException("the array of calls lacks a comma between two calls");
+    }
+    elementStart = at;
+    afterComma = false;
+  }
+
+  private void endElement(int end) {
+    if (elementStart < 0) {
+      return;
+    }
+    if (count == starts.length) {
+      starts = Arrays.copyOf(starts, count * 2);
+      ends = Arrays.copyOf(ends, count * 2);
+    }
+    starts[count] = elementStart;
+    ends[count] = end;
+    count++;
+    elementStart = -1;
+    scalar = false;
+    afterElement = true;
+  }
+}
