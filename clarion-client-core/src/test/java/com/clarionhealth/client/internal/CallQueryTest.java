@@ -56,28 +56,4 @@ class CallQueryTest {
     }
     assertThat(segments.get(3).nextWindow().createdAtLe()).isEqualTo(TO);
   }
-
-  @Test
-  void pageIteratorSendsNothingUntilAsked() {
-    int[] fetches = {0};
-    PageIterator<Long> pages = new PageIterator<>(
-        PagingPlan.of(CallQuery.between(FROM, TO), TO), id -> id, w -> {
-          fetches[0]++;
-          return List.of(1L, 2L);
-        });
-    assertThat(fetches[0]).isZero();
-
-    assertThat(pages.next().calls()).containsExactly(1L, 2L);
-    assertThat(fetches[0]).isEqualTo(1);
-    assertThat(pages.hasNext()).isFalse();
-  }
-
-  @Test
-  void nullElementsOfAPageAreDroppedNotFatal() {
-    PageIterator<Long> pages = new PageIterator<>(
-        PagingPlan.of(CallQuery.between(FROM, TO), TO), id -> id,
-        w -> java.util.Arrays.asList(1L, null, 3L));
-
-    assertThat(pages.next().calls()).containsExactly(1L, 3L);
-  }
 }

@@ -3,8 +3,8 @@ package com.clarionhealth.client.internal;
 import java.util.Random;
 
 /** Creation times, in microseconds, of generated call data sets. */
-final class DataSets {
-  enum Kind { UNIFORM, BUSINESS_HOURS, BURSTY, SAME_INSTANT, EMPTY, EXACTLY_LIMIT, LIMIT_PLUS_ONE, EDGES }
+public final class DataSets {
+  public enum Kind { UNIFORM, BUSINESS_HOURS, BURSTY, SAME_INSTANT, EMPTY, EXACTLY_LIMIT, LIMIT_PLUS_ONE, EDGES }
 
   static final long T0_MILLIS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
 

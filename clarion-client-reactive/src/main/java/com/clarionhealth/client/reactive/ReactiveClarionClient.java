@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.clarionhealth.client.internal.ApiKey;
 import com.clarionhealth.client.internal.BaseUrls;
+import com.clarionhealth.client.internal.RequestEngine;
 import com.clarionhealth.client.internal.RetryPolicy;
+import com.clarionhealth.client.internal.UserAgent;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Clock;
@@ -26,6 +28,10 @@ public final class ReactiveClarionClient {
   /** The default of {@link Builder#maxCallSize(int)}: 16 MiB. */
   public static final int DEFAULT_MAX_CALL_SIZE = 16 * 1024 * 1024;
 
+  // The version comes from client.properties, which the build writes into the jar.
+  static final String USER_AGENT =
+      UserAgent.of("reactive", ReactiveClarionClient.class.getResourceAsStream("client.properties"));
+
   private final ReactiveCalls calls;
   private final URI baseUrl;
 
@@ -34,21 +40,17 @@ public final class ReactiveClarionClient {
     this.baseUrl = builder.baseUrl != null
         ? BaseUrls.checkBaseUrl(builder.baseUrl)
         : BaseUrls.resolve(null, builder.env);
-    RetryPolicy retryPolicy = RetryPolicy.builder()
-        .maxRetries(builder.maxRetries)
-        .maxRetryAfter(builder.maxRetryAfter)
-        .random(builder.random)
-        .clock(builder.clock)
-        .build();
+    RetryPolicy retryPolicy =
+        new RetryPolicy(builder.maxRetries, builder.maxRetryAfter, builder.random, builder.clock);
     WebClient webClient = builder.webClientBuilder != null
         // A clone: the application's builder is never changed, its connector and filters are kept.
         ? builder.webClientBuilder.clone().build()
         : WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) builder.connectTimeout.toMillis())))
             .build();
-    ReactiveTransport transport = new ReactiveTransport(webClient, baseUrl, apiKey,
-        builder.requestTimeout, retryPolicy, builder.timer);
-    this.calls = new ReactiveCalls(transport, new ReactiveJson(builder.maxCallSize), builder.clock);
+    RequestEngine engine = new RequestEngine(baseUrl, apiKey, retryPolicy, USER_AGENT, ReactiveTransport.ERRORS);
+    this.calls = new ReactiveCalls(engine, new ReactiveTransport(webClient, builder.requestTimeout, builder.timer),
+        new ReactiveCodec(builder.maxCallSize));
   }
 
   public static Builder builder() {

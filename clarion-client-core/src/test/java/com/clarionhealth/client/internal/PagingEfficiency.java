@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clarionhealth.client.CallQuery;
 import com.clarionhealth.client.internal.DataSets.Kind;
 import com.clarionhealth.client.internal.FakeListServer.Order;
+import com.clarionhealth.client.model.Call;
 import java.time.Instant;
-import java.util.function.Function;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * How many requests a full stream takes against the minimum, {@code ceil(N / limit)}, on realistic
- * data sets (fixed seeds, so the counts are exact and repeatable). The bounds are the product's
- * targets; the counts are printed for the record.
+ * data sets, through each client's paging loop (fixed seeds, so the counts are exact and repeatable).
+ * The bounds are the product's targets; the counts are printed for the record.
  */
-class PagingEfficiencyTest {
+public abstract class PagingEfficiency {
   private static final long SEVEN_DAYS = 7L * 86_400_000;
+
+  protected abstract PagingDriver driver();
 
   @ParameterizedTest(name = "{0} N={1} {3}")
   @CsvSource({
@@ -30,30 +34,31 @@ class PagingEfficiencyTest {
     "UNIFORM,           999, 1000, OLDEST_FIRST,     1.0",
     "EMPTY,               0, 1000, NEWEST_FIRST,     1.0",
   })
-  void requestsStayCloseToTheMinimum(Kind kind, int n, int limit, Order order, double bound) {
+  public void requestsStayCloseToTheMinimum(Kind kind, int n, int limit, Order order, double bound) {
     // 200,000 calls over seven days at limit 1000: the scale of the benchmarks' scenario.
-    FakeListServer server =
-        new FakeListServer(DataSets.generate(kind, n, SEVEN_DAYS, limit, 42), order, 7);
+    FakeListServer server = new FakeListServer(DataSets.generate(kind, n, SEVEN_DAYS, limit, 42), order, 7);
     CallQuery query = CallQuery.between(
             Instant.ofEpochMilli(DataSets.T0_MILLIS), Instant.ofEpochMilli(DataSets.T0_MILLIS + SEVEN_DAYS))
         .pageSize(limit);
+    int[] delivered = {0};
+    int[] requestsReported = {0};
 
-    PageIterator<Long> pages =
-        new PageIterator<>(PagingPlan.of(query, Instant.EPOCH), Function.identity(), server::list);
-    int delivered = 0;
-    int requestsReported = 0;
-    while (pages.hasNext()) {
-      PageIterator.Page<Long> page = pages.next();
-      delivered += page.calls().size();
-      requestsReported += page.requests();
-    }
+    driver().walk(PagingPlan.of(query, Instant.EPOCH), window -> {
+      List<Long> ids = server.list(window);
+      List<Call> calls = new ArrayList<>(ids.size());
+      ids.forEach(id -> calls.add(new Call().id(id)));
+      return FetchedPage.of(ids.size(), calls);
+    }, Integer.MAX_VALUE, page -> {
+      delivered[0] += page.calls().size();
+      requestsReported[0] += page.requests();
+    });
 
     int minimum = Math.max(1, (n + limit - 1) / limit);
-    double ratio = (double) server.requests / minimum;
+    double ratio = (double) server.requests() / minimum;
     System.out.printf("paging efficiency: %-14s N=%d limit=%d %-16s requests=%d minimum=%d ratio=%.3f%n",
-        kind, n, limit, order, server.requests, minimum, ratio);
-    assertThat(delivered).isEqualTo(n);
-    assertThat(requestsReported).isEqualTo(server.requests);
+        kind, n, limit, order, server.requests(), minimum, ratio);
+    assertThat(delivered[0]).isEqualTo(n);
+    assertThat(requestsReported[0]).isEqualTo(server.requests());
     assertThat(ratio).isLessThanOrEqualTo(bound);
   }
 }
