@@ -1,44 +1,86 @@
 package com.clarionhealth.client.internal;
 
-import static com.clarionhealth.client.internal.RequestKind.CREATE_CALL;
-import static com.clarionhealth.client.internal.RequestKind.IDEMPOTENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clarionhealth.client.ClarionApiException;
+import com.clarionhealth.client.ClarionDecodingException;
+import com.clarionhealth.client.ClarionException;
+import com.clarionhealth.client.ClarionPagingException;
+import com.clarionhealth.client.ClarionTimeoutException;
+import com.clarionhealth.client.ClarionTransportException;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/**
+ * Which failed attempts are sent again and after how long: the table of the README's "Errors"
+ * section, the budget, backoff and jitter, and {@code Retry-After}. {@code idempotent} is what the
+ * engine passes: true for {@code GET}, false for {@code POST /call}, which rings a patient.
+ */
 class RetryPolicyTest {
+  static final boolean GET = true;
+  static final boolean CREATE_CALL = false;
 
-  private static final Set<Integer> IDEMPOTENT_RETRY_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2015-10-21T07:27:00Z"), ZoneOffset.UTC);
+  private static final Set<Integer> GET_RETRY_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+  // One minute before the RFC 9110 example date, so that "Wed, 21 Oct 2015 07:28:00 GMT" is 60 s away.
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2015-10-21T07:27:00Z"), ZoneOffset.UTC);
 
-  /** A policy whose jitter always picks the given fraction of the ceiling. */
-  private static RetryPolicy withRandom(double r) {
-    return RetryPolicy.builder().random(() -> r).clock(CLOCK).build();
+  /** A policy with the default budget whose jitter always picks {@code r} of the ceiling. */
+  static RetryPolicy withRandom(double r) {
+    return new RetryPolicy(RetryPolicy.DEFAULT_MAX_RETRIES, RetryPolicy.DEFAULT_MAX_RETRY_AFTER, () -> r, CLOCK);
   }
 
   private static final RetryPolicy POLICY = withRandom(0.5);
 
-  @Test
-  void defaults() {
-    RetryPolicy p = RetryPolicy.defaults();
-    assertThat(p.maxRetries()).isEqualTo(2);
-    assertThat(p.initialBackoff()).isEqualTo(Duration.ofMillis(500));
-    assertThat(p.maxBackoff()).isEqualTo(Duration.ofSeconds(8));
-    assertThat(p.maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
+  // The failures as the engine hands them to the policy: the exceptions the caller would get.
+
+  static ClarionApiException status(int status) {
+    return ClarionApiException.create("GET", "/call", status, null, null, CLOCK);
   }
 
-  @ParameterizedTest(name = "{0} {1}: idempotent={2}, createCall={3}")
+  static ClarionApiException status(int status, String retryAfter) {
+    return ClarionApiException.create("GET", "/call", status, Map.of("Retry-After", List.of(retryAfter)), null,
+        CLOCK);
+  }
+
+  static ClarionTransportException notSent() {
+    return ClarionTransportException.create("POST", "/call", false, new ConnectException("Connection refused"));
+  }
+
+  static ClarionTransportException connectTimeout() {
+    return ClarionTimeoutException.connectTimeout("POST", "/call", null);
+  }
+
+  static ClarionTransportException responseTimeout() {
+    return ClarionTimeoutException.responseTimeout("POST", "/call", null);
+  }
+
+  static ClarionTransportException ioAfterSend() {
+    return ClarionTransportException.create("POST", "/call", true, new IOException("Connection reset"));
+  }
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    // README: "Retries (default 2, maxRetries(n)) wait with exponential backoff and full jitter (500 ms
+    // doubling, at most 8 s) ... unless it exceeds maxRetryAfter (default 60 s)".
+    assertThat(RetryPolicy.DEFAULT_MAX_RETRIES).isEqualTo(2);
+    assertThat(RetryPolicy.INITIAL_BACKOFF).isEqualTo(Duration.ofMillis(500));
+    assertThat(RetryPolicy.MAX_BACKOFF).isEqualTo(Duration.ofSeconds(8));
+    assertThat(RetryPolicy.DEFAULT_MAX_RETRY_AFTER).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @ParameterizedTest(name = "{0} {1}: GET retried={2}, POST /call retried={3}")
   @CsvSource({
       "status, 400, false, false",
       "status, 401, false, false",
@@ -59,44 +101,52 @@ class RetryPolicyTest {
       "connectTimeout, 0, true, true",
       "responseTimeout, 0, true, false",
       "ioAfterSend, 0, true, false"})
-  void whichFailuresAreRetried(String type, int status, boolean idempotent, boolean createCall) {
-    Failure failure = failure(type, status);
-    assertThat(POLICY.delayBeforeRetry(IDEMPOTENT, 0, failure).isPresent()).isEqualTo(idempotent);
+  void whichFailuresAreRetried(String type, int status, boolean get, boolean createCall) {
+    ClarionException failure = failure(type, status);
+    assertThat(POLICY.delayBeforeRetry(GET, 0, failure).isPresent()).isEqualTo(get);
     assertThat(POLICY.delayBeforeRetry(CREATE_CALL, 0, failure).isPresent()).isEqualTo(createCall);
+    assertThat(RetryPolicy.mayRetry(GET, failure)).isEqualTo(get);
+    assertThat(RetryPolicy.mayRetry(CREATE_CALL, failure)).isEqualTo(createCall);
   }
 
-  private static Failure failure(String type, int status) {
+  private static ClarionException failure(String type, int status) {
     switch (type) {
-      case "status": return Failure.status(status);
-      case "notSent": return Failure.notSent();
-      case "connectTimeout": return Failure.timeout(false);
-      case "responseTimeout": return Failure.timeout(true);
-      case "ioAfterSend": return Failure.ioAfterSend();
+      case "status": return status(status);
+      case "notSent": return notSent();
+      case "connectTimeout": return connectTimeout();
+      case "responseTimeout": return responseTimeout();
+      case "ioAfterSend": return ioAfterSend();
       default: throw new IllegalArgumentException(type);
     }
   }
 
-  /** Every failure the client can report, with and without Retry-After. */
-  private static List<Failure> everyFailure() {
-    List<Failure> all = new ArrayList<>(
-        List.of(Failure.notSent(), Failure.timeout(false), Failure.timeout(true), Failure.ioAfterSend()));
+  /** Every failure the engine can report, every status with and without Retry-After. */
+  static List<ClarionException> everyFailure() {
+    List<ClarionException> all =
+        new ArrayList<>(List.of(notSent(), connectTimeout(), responseTimeout(), ioAfterSend()));
     for (int status = 100; status <= 599; status++) {
       if (status >= 200 && status < 300) {
         continue;
       }
-      all.add(Failure.status(status));
-      all.add(Failure.status(status, Optional.of(Duration.ZERO)));
-      all.add(Failure.status(status, Optional.of(Duration.ofSeconds(1))));
+      all.add(status(status));
+      all.add(status(status, "0"));
+      all.add(status(status, "1"));
     }
     return all;
   }
 
+  /** Whether a failure may have reached the server: only a connection never made proves it did not. */
+  static boolean mayHaveReachedServer(ClarionException f) {
+    return !(f instanceof ClarionTransportException) || ((ClarionTransportException) f).requestSent();
+  }
+
   @Test
   void createCallIsNeverRetriedOnceItMayHaveReachedTheServer() {
-    RetryPolicy generous = RetryPolicy.builder().maxRetries(100).maxRetryAfter(Duration.ofDays(1)).build();
+    RetryPolicy generous = new RetryPolicy(100, Duration.ofDays(1), () -> 0.5, CLOCK);
     int checked = 0;
-    for (Failure f : everyFailure()) {
-      boolean allowed = !f.mayHaveReachedServer() || f.status().orElse(0) == 429;
+    for (ClarionException f : everyFailure()) {
+      boolean allowed = !mayHaveReachedServer(f)
+          || f instanceof ClarionApiException && ((ClarionApiException) f).statusCode() == 429;
       for (int retriesDone = 0; retriesDone < 5; retriesDone++) {
         assertThat(generous.delayBeforeRetry(CREATE_CALL, retriesDone, f).isPresent())
             .as("%s after %d retries", f, retriesDone)
@@ -109,128 +159,154 @@ class RetryPolicyTest {
 
   @Test
   void onlyConnectionFailuresCountAsNotReachingTheServer() {
-    for (Failure f : everyFailure()) {
-      boolean certainlyNotSent = f.equals(Failure.notSent()) || f.equals(Failure.timeout(false));
-      assertThat(f.mayHaveReachedServer()).as("%s", f).isEqualTo(!certainlyNotSent);
+    // What the POST /call rule rests on: a refused connection and a connect timeout are the only
+    // failures that prove nothing was sent; any answer, and any failure after connecting, may not.
+    assertThat(mayHaveReachedServer(notSent())).isFalse();
+    assertThat(mayHaveReachedServer(connectTimeout())).isFalse();
+    assertThat(mayHaveReachedServer(responseTimeout())).isTrue();
+    assertThat(mayHaveReachedServer(ioAfterSend())).isTrue();
+    assertThat(everyFailure().stream().filter(f -> !mayHaveReachedServer(f))).hasSize(2);
+  }
+
+  @Test
+  void getRetriesTransportFailuresAndTheListedStatusesOnly() {
+    for (ClarionException f : everyFailure()) {
+      boolean expected = f instanceof ClarionTransportException
+          || GET_RETRY_STATUSES.contains(((ClarionApiException) f).statusCode());
+      assertThat(POLICY.delayBeforeRetry(GET, 0, f).isPresent()).as("%s", f).isEqualTo(expected);
     }
   }
 
   @Test
-  void idempotentRetriesTransportFailuresAndTheListedStatusesOnly() {
-    for (Failure f : everyFailure()) {
-      boolean expected = f.status().isEmpty() || IDEMPOTENT_RETRY_STATUSES.contains(f.status().getAsInt());
-      assertThat(POLICY.delayBeforeRetry(IDEMPOTENT, 0, f).isPresent()).as("%s", f).isEqualTo(expected);
+  void decodingAndPagingFailuresAreNeverRetried() {
+    // Sending again changes nothing: the server answered 2xx, or the data itself cannot be paged.
+    ClarionDecodingException undecodable = ClarionDecodingException.create("GET", "/call", 200, null, null, null);
+    ClarionPagingException dense = new ClarionPagingException(
+        Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00.001Z"), 1000);
+    for (ClarionException f : List.of(undecodable, dense)) {
+      assertThat(POLICY.delayBeforeRetry(GET, 0, f)).as("%s", f).isEmpty();
+      assertThat(POLICY.delayBeforeRetry(CREATE_CALL, 0, f)).as("%s", f).isEmpty();
     }
   }
 
   @Test
-  void maxRetriesIsHonoured() {
-    Failure f = Failure.status(503);
-    assertThat(POLICY.delayBeforeRetry(IDEMPOTENT, 0, f)).isPresent();
-    assertThat(POLICY.delayBeforeRetry(IDEMPOTENT, 1, f)).isPresent();
-    assertThat(POLICY.delayBeforeRetry(IDEMPOTENT, 2, f)).isEmpty();
-    assertThat(POLICY.delayBeforeRetry(CREATE_CALL, 2, Failure.notSent())).isEmpty();
+  void theRetryBudgetIsHonoured() {
+    ClarionException unavailable = status(503);
+    assertThat(POLICY.delayBeforeRetry(GET, 0, unavailable)).isPresent();
+    assertThat(POLICY.delayBeforeRetry(GET, 1, unavailable)).isPresent();
+    assertThat(POLICY.delayBeforeRetry(GET, 2, unavailable)).isEmpty();
+    assertThat(POLICY.delayBeforeRetry(GET, 3, unavailable)).isEmpty();
+    // The budget binds even where waiting is cheapest: a connection never made, Retry-After: 0.
+    assertThat(POLICY.delayBeforeRetry(CREATE_CALL, 2, notSent())).isEmpty();
+    assertThat(POLICY.delayBeforeRetry(GET, 2, status(429, "0"))).isEmpty();
 
-    RetryPolicy none = RetryPolicy.builder().maxRetries(0).build();
-    assertThat(none.delayBeforeRetry(IDEMPOTENT, 0, Failure.notSent())).isEmpty();
-  }
-
-  @Test
-  void negativeRetriesDoneIsABug() {
-    assertThatThrownBy(() -> POLICY.delayBeforeRetry(IDEMPOTENT, -1, Failure.notSent()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("retriesDone");
+    RetryPolicy none = new RetryPolicy(0, RetryPolicy.DEFAULT_MAX_RETRY_AFTER, () -> 0.5, CLOCK);
+    assertThat(none.delayBeforeRetry(GET, 0, notSent())).isEmpty();
+    assertThat(none.delayBeforeRetry(CREATE_CALL, 0, status(429, "1"))).isEmpty();
   }
 
   @Test
   void backoffCeilingDoublesUpToMaxBackoff() {
-    RetryPolicy p = RetryPolicy.defaults();
-    assertThat(p.backoffCeiling(0)).isEqualTo(Duration.ofMillis(500));
-    assertThat(p.backoffCeiling(1)).isEqualTo(Duration.ofSeconds(1));
-    assertThat(p.backoffCeiling(2)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(p.backoffCeiling(3)).isEqualTo(Duration.ofSeconds(4));
-    assertThat(p.backoffCeiling(4)).isEqualTo(Duration.ofSeconds(8));
-    assertThat(p.backoffCeiling(5)).isEqualTo(Duration.ofSeconds(8));
-    assertThat(p.backoffCeiling(Integer.MAX_VALUE)).isEqualTo(Duration.ofSeconds(8));
+    assertThat(RetryPolicy.backoffCeiling(0)).isEqualTo(Duration.ofMillis(500));
+    assertThat(RetryPolicy.backoffCeiling(1)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(RetryPolicy.backoffCeiling(2)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(RetryPolicy.backoffCeiling(3)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(RetryPolicy.backoffCeiling(4)).isEqualTo(Duration.ofSeconds(8));
+    assertThat(RetryPolicy.backoffCeiling(5)).isEqualTo(Duration.ofSeconds(8));
+    // Doubling stops at the cap: no overflow however large the count.
+    assertThat(RetryPolicy.backoffCeiling(64)).isEqualTo(Duration.ofSeconds(8));
+    assertThat(RetryPolicy.backoffCeiling(Integer.MAX_VALUE)).isEqualTo(Duration.ofSeconds(8));
   }
 
   @Test
   void fullJitterScalesTheCeilingByTheRandomValue() {
-    RetryPolicy many = RetryPolicy.builder().maxRetries(10).random(() -> 0.25).build();
-    assertThat(many.delayBeforeRetry(IDEMPOTENT, 0, Failure.notSent())).contains(Duration.ofMillis(125));
-    assertThat(many.delayBeforeRetry(IDEMPOTENT, 1, Failure.notSent())).contains(Duration.ofMillis(250));
-    assertThat(many.delayBeforeRetry(IDEMPOTENT, 6, Failure.notSent())).contains(Duration.ofSeconds(2));
+    RetryPolicy many = new RetryPolicy(10, RetryPolicy.DEFAULT_MAX_RETRY_AFTER, () -> 0.25, CLOCK);
+    assertThat(many.delayBeforeRetry(GET, 0, notSent())).contains(Duration.ofMillis(125));
+    assertThat(many.delayBeforeRetry(GET, 1, notSent())).contains(Duration.ofMillis(250));
+    assertThat(many.delayBeforeRetry(GET, 2, notSent())).contains(Duration.ofMillis(500));
+    assertThat(many.delayBeforeRetry(GET, 6, notSent())).contains(Duration.ofSeconds(2));
+    // A Retry-After that cannot be read is no Retry-After: ordinary backoff.
+    assertThat(many.delayBeforeRetry(GET, 0, status(503, "later"))).contains(Duration.ofMillis(125));
   }
 
   @Test
   void jitterStaysWithinZeroAndTheCeiling() {
-    assertThat(withRandom(0.0).delayBeforeRetry(IDEMPOTENT, 1, Failure.notSent())).contains(Duration.ZERO);
-    assertThat(withRandom(Math.nextDown(1.0)).delayBeforeRetry(IDEMPOTENT, 1, Failure.notSent()).get())
+    assertThat(withRandom(0.0).delayBeforeRetry(GET, 1, notSent())).contains(Duration.ZERO);
+    assertThat(withRandom(Math.nextDown(1.0)).delayBeforeRetry(GET, 1, notSent()).orElseThrow())
         .isLessThanOrEqualTo(Duration.ofSeconds(1))
         .isGreaterThan(Duration.ofMillis(999));
     // A misbehaving random source is clamped, never turned into a negative or oversized delay.
-    assertThat(withRandom(-3).delayBeforeRetry(IDEMPOTENT, 1, Failure.notSent())).contains(Duration.ZERO);
-    assertThat(withRandom(7).delayBeforeRetry(IDEMPOTENT, 1, Failure.notSent())).contains(Duration.ofSeconds(1));
-    assertThat(withRandom(Double.NaN).delayBeforeRetry(IDEMPOTENT, 1, Failure.notSent())).contains(Duration.ZERO);
+    assertThat(withRandom(-3).delayBeforeRetry(GET, 1, notSent())).contains(Duration.ZERO);
+    assertThat(withRandom(7).delayBeforeRetry(GET, 1, notSent())).contains(Duration.ofSeconds(1));
+    assertThat(withRandom(Double.NaN).delayBeforeRetry(GET, 1, notSent())).contains(Duration.ZERO);
+    assertThat(withRandom(Double.POSITIVE_INFINITY).delayBeforeRetry(GET, 1, notSent()))
+        .contains(Duration.ofSeconds(1));
   }
 
   @Test
   void retryAfterIsWaitedExactlyWithoutJitter() {
-    Failure f = Failure.status(429, Optional.of(Duration.ofSeconds(7)));
-    assertThat(withRandom(0.0).delayBeforeRetry(CREATE_CALL, 0, f)).contains(Duration.ofSeconds(7));
-    assertThat(withRandom(0.9).delayBeforeRetry(IDEMPOTENT, 1, f)).contains(Duration.ofSeconds(7));
-    Failure unavailable = Failure.status(503, Optional.of(Duration.ofSeconds(3)));
-    assertThat(POLICY.delayBeforeRetry(IDEMPOTENT, 0, unavailable)).contains(Duration.ofSeconds(3));
-    assertThat(POLICY.delayBeforeRetry(IDEMPOTENT, 0, Failure.status(429, Optional.of(Duration.ZERO))))
+    ClarionApiException limited = status(429, "7");
+    assertThat(withRandom(0.0).delayBeforeRetry(CREATE_CALL, 0, limited)).contains(Duration.ofSeconds(7));
+    assertThat(withRandom(0.9).delayBeforeRetry(GET, 1, limited)).contains(Duration.ofSeconds(7));
+    assertThat(POLICY.delayBeforeRetry(GET, 0, status(503, "3"))).contains(Duration.ofSeconds(3));
+    assertThat(POLICY.delayBeforeRetry(GET, 0, status(429, "0"))).contains(Duration.ZERO);
+  }
+
+  @Test
+  void retryAfterAsAnHttpDateIsMeasuredWithTheClockTheExceptionWasMadeWith() {
+    assertThat(POLICY.delayBeforeRetry(GET, 0, status(429, "Wed, 21 Oct 2015 07:28:00 GMT")))
+        .contains(Duration.ofSeconds(60));
+    // A date in the past means "now", not "never" and not a negative wait.
+    assertThat(POLICY.delayBeforeRetry(GET, 0, status(429, "Tue, 20 Oct 2015 07:28:00 GMT")))
         .contains(Duration.ZERO);
   }
 
   @Test
+  void negativeRetryAfterMeansNowNeverANegativeDelay() {
+    assertThat(status(429, "-1").retryAfter()).contains(Duration.ZERO);
+    assertThat(POLICY.delayBeforeRetry(CREATE_CALL, 0, status(429, "-1"))).contains(Duration.ZERO);
+    assertThat(POLICY.delayBeforeRetry(GET, 0, status(503, "-99999999999999999999999"))).contains(Duration.ZERO);
+  }
+
+  @Test
+  void unparseableRetryAfterFallsBackToBackoff() {
+    for (String garbage : List.of("soon", "1.5", "+5", "5s", "2015-10-21T07:28:00Z", "")) {
+      assertThat(status(429, garbage).retryAfter()).as(garbage).isEmpty();
+      assertThat(POLICY.delayBeforeRetry(GET, 0, status(429, garbage))).as(garbage)
+          .contains(Duration.ofMillis(250));
+    }
+  }
+
+  @Test
   void retryAfterAboveTheCapGivesUp() {
-    assertThat(POLICY.delayBeforeRetry(IDEMPOTENT, 0, Failure.status(429, Optional.of(Duration.ofSeconds(60)))))
-        .contains(Duration.ofSeconds(60));
-    assertThat(POLICY.delayBeforeRetry(IDEMPOTENT, 0, Failure.status(429, Optional.of(Duration.ofSeconds(61)))))
-        .isEmpty();
-    assertThat(POLICY.delayBeforeRetry(CREATE_CALL, 0, Failure.status(429, Optional.of(Duration.ofHours(1)))))
-        .isEmpty();
+    assertThat(POLICY.delayBeforeRetry(GET, 0, status(429, "60"))).contains(Duration.ofSeconds(60));
+    assertThat(POLICY.delayBeforeRetry(GET, 0, status(429, "61"))).isEmpty();
+    assertThat(POLICY.delayBeforeRetry(CREATE_CALL, 0, status(429, "3600"))).isEmpty();
+    assertThat(POLICY.delayBeforeRetry(GET, 0, status(503, "Wed, 21 Oct 2015 07:28:01 GMT"))).isEmpty();
+    // A huge value saturates rather than overflowing into a short (or negative) wait.
+    assertThat(POLICY.delayBeforeRetry(GET, 0, status(429, "99999999999999999999999999"))).isEmpty();
+    RetryPolicy patient = new RetryPolicy(2, Duration.ofDays(365), () -> 0.5, CLOCK);
+    assertThat(patient.delayBeforeRetry(GET, 0, status(429, "99999999999999999999999999"))).isEmpty();
+    // maxRetryAfter zero: only "Retry-After: 0" is waited for.
+    RetryPolicy impatient = new RetryPolicy(2, Duration.ZERO, () -> 0.5, CLOCK);
+    assertThat(impatient.delayBeforeRetry(GET, 0, status(429, "0"))).contains(Duration.ZERO);
+    assertThat(impatient.delayBeforeRetry(GET, 0, status(429, "1"))).isEmpty();
   }
 
   @Test
-  void retryAfterFromHeadersUsesThePolicyClock() {
-    assertThat(POLICY.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).contains(Duration.ofSeconds(60));
-    assertThat(POLICY.parseRetryAfter("Tue, 20 Oct 2015 07:28:00 GMT")).contains(Duration.ZERO);
-    assertThat(POLICY.parseRetryAfter("garbage")).isEmpty();
-    // Unreadable Retry-After: ordinary jittered backoff.
-    Failure f = Failure.status(429, POLICY.parseRetryAfter("garbage"));
-    assertThat(POLICY.delayBeforeRetry(IDEMPOTENT, 0, f)).contains(Duration.ofMillis(250));
-  }
-
-  @Test
-  void builderRejectsNonsense() {
-    assertThatThrownBy(() -> RetryPolicy.builder().maxRetries(-1))
+  void constructorRejectsNonsense() {
+    assertThatThrownBy(() -> new RetryPolicy(-1, Duration.ofSeconds(1), () -> 0.5, CLOCK))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRetries");
-    assertThatThrownBy(() -> RetryPolicy.builder().initialBackoff(Duration.ofMillis(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialBackoff");
-    assertThatThrownBy(() -> RetryPolicy.builder().maxBackoff(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("maxBackoff == null");
-    assertThatThrownBy(() -> RetryPolicy.builder().maxRetryAfter(Duration.ofSeconds(Long.MAX_VALUE)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRetryAfter");
+    assertThatThrownBy(() -> new RetryPolicy(2, null, () -> 0.5, CLOCK))
+        .isInstanceOf(NullPointerException.class).hasMessage("maxRetryAfter == null");
+    assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofSeconds(1), null, CLOCK))
+        .isInstanceOf(NullPointerException.class).hasMessage("random == null");
+    assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofSeconds(1), () -> 0.5, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("clock == null");
   }
 
   @Test
-  void toBuilderKeepsEveryOption() {
-    RetryPolicy p = RetryPolicy.builder().maxRetries(5).initialBackoff(Duration.ofMillis(10))
-        .maxBackoff(Duration.ofMillis(40)).maxRetryAfter(Duration.ofSeconds(3)).random(() -> 1.0).build();
-    RetryPolicy copy = p.toBuilder().build();
-    assertThat(copy.toString()).isEqualTo(p.toString());
-    assertThat(copy.delayBeforeRetry(IDEMPOTENT, 4, Failure.notSent())).contains(Duration.ofMillis(40));
-  }
-
-  @Test
-  void failureStatusRejectsSuccessAndNegativeRetryAfter() {
-    assertThatThrownBy(() -> Failure.status(200)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Failure.status(99)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Failure.status(429, Optional.of(Duration.ofSeconds(-1))))
-        .isInstanceOf(IllegalArgumentException.class);
+  void toStringShowsTheSettings() {
+    assertThat(POLICY.toString()).isEqualTo("RetryPolicy[maxRetries=2, maxRetryAfter=PT1M]");
   }
 }
