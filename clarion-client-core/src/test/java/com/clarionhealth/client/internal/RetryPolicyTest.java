@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -303,6 +304,25 @@ class RetryPolicyTest {
         .isInstanceOf(NullPointerException.class).hasMessage("random == null");
     assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofSeconds(1), () -> 0.5, null))
         .isInstanceOf(NullPointerException.class).hasMessage("clock == null");
+  }
+
+  @Test
+  void maxRetryAfterMustBeAWaitThatCanBeMade() {
+    // A negative cap is nonsense, and a cap beyond what a Duration holds in nanoseconds (about 292
+    // years) would let a huge Retry-After through to a delay no transport can convert: refused up front.
+    assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofSeconds(-1), () -> 0.5, CLOCK))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRetryAfter");
+    assertThatThrownBy(() -> new RetryPolicy(2, ChronoUnit.FOREVER.getDuration(), () -> 0.5, CLOCK))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRetryAfter");
+    assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofSeconds(Long.MAX_VALUE), () -> 0.5, CLOCK))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRetryAfter");
+
+    Duration largest = Duration.ofNanos(Long.MAX_VALUE);
+    RetryPolicy longest = new RetryPolicy(2, largest, () -> 0.5, CLOCK);
+    Duration delay = longest.delayBeforeRetry(GET, 0, status(429, Long.toString(largest.getSeconds())))
+        .orElseThrow();
+    assertThat(delay).isEqualTo(Duration.ofSeconds(largest.getSeconds()));
+    assertThat(delay.toMillis()).isPositive(); // what the transports and the log line convert it with
   }
 
   @Test
