@@ -230,6 +230,24 @@ class ClarionApiExceptionTest {
   }
 
   @Test
+  void anyStatusExposesItsRetryAfterNotOnlyA429() {
+    // 503 Service Unavailable is the other status servers send Retry-After with; an application that
+    // catches ClarionApiException (or InternalServerException) must be able to read it too.
+    ClarionApiException unavailable = ClarionApiException.create(
+        "GET", "/call", 503, Map.of("Retry-After", List.of("120")), null, CLOCK);
+    assertThat(unavailable).isInstanceOf(InternalServerException.class);
+    assertThat(unavailable.retryAfter()).contains(Duration.ofSeconds(120));
+
+    ClarionApiException dated = ClarionApiException.create(
+        "GET", "/call", 503, Map.of("retry-after", List.of("Wed, 21 Oct 2015 07:27:10 GMT")), null, CLOCK);
+    assertThat(dated.retryAfter()).contains(Duration.ofSeconds(10));
+
+    assertThat(ClarionApiException.create("GET", "/call", 503, null, null, CLOCK).retryAfter()).isEmpty();
+    assertThat(ClarionApiException.create("GET", "/call", 400, Map.of("Retry-After", List.of("-3")), null, CLOCK)
+        .retryAfter()).contains(Duration.ZERO);
+  }
+
+  @Test
   void argumentsAreChecked() {
     assertThatThrownBy(() -> ClarionApiException.create(null, "/call", 400, null, null))
         .isInstanceOf(NullPointerException.class).hasMessage("method == null");

@@ -148,6 +148,9 @@ public final class PageSplitter {
         if (scalar) {
           endElement(i);
         }
+        if (depth == 1 && c == '}') {
+          throw new IllegalStateException("expected a JSON array of calls, got a '}' where it should close");
+        }
         if (depth == 1 && afterComma) {
           throw new IllegalStateException("the array of calls has a comma before its closing bracket");
         }
@@ -185,7 +188,8 @@ public final class PageSplitter {
   }
 
   private void startElement(int at) {
-    if (afterElement) {
+    // elementStart >= 0 here means a scalar still open: "[null{...}]" lacks its comma too.
+    if (afterElement || elementStart >= 0) {
       throw new IllegalStateException("the array of calls lacks a comma between two calls");
     }
     elementStart = at;
@@ -195,6 +199,10 @@ public final class PageSplitter {
   private void endElement(int end) {
     if (elementStart < 0) {
       return;
+    }
+    // The scan's check sees every byte but the one that closes an object, array or string.
+    if (end - elementStart > maxCallSize) {
+      throw new IllegalStateException("a call in the page is larger than maxCallSize (" + maxCallSize + " bytes)");
     }
     if (count == starts.length) {
       starts = Arrays.copyOf(starts, count * 2);

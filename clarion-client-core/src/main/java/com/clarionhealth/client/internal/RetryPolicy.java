@@ -44,8 +44,19 @@ public final class RetryPolicy {
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries);
     }
+    Objects.requireNonNull(maxRetryAfter, "maxRetryAfter == null");
+    if (maxRetryAfter.isNegative()) {
+      throw new IllegalArgumentException("maxRetryAfter must not be negative, was " + maxRetryAfter);
+    }
+    try {
+      // A Retry-After up to this cap becomes a delay that the log line and the transports convert to
+      // milliseconds: beyond what fits in nanoseconds (about 292 years) that would overflow.
+      maxRetryAfter.toNanos();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("maxRetryAfter is too large, was " + maxRetryAfter, e);
+    }
     this.maxRetries = maxRetries;
-    this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter == null");
+    this.maxRetryAfter = maxRetryAfter;
     this.random = Objects.requireNonNull(random, "random == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
   }
