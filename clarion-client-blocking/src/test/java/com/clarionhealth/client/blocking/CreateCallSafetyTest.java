@@ -1,5 +1,6 @@
 package com.clarionhealth.client.blocking;
 
+import com.clarionhealth.client.internal.Seams;
 import static com.clarionhealth.client.blocking.TestSupport.BEARER;
 import static com.clarionhealth.client.blocking.TestSupport.CALLS;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -141,8 +142,8 @@ class CreateCallSafetyTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    ClarionClient nowhere = ClarionClient.builder().baseUrl("http://127.0.0.1:" + closedPort + "/v1")
-        .apiKey(TestSupport.API_KEY).env(name -> null).random(() -> 0.5).sleeper(sleeper).build();
+    ClarionClient nowhere = Seams.random(Seams.env(ClarionClient.builder().baseUrl("http://127.0.0.1:" + closedPort + "/v1")
+        .apiKey(TestSupport.API_KEY), name -> null), () -> 0.5).sleeper(sleeper).build();
 
     assertThatThrownBy(() -> nowhere.calls().create(createCall()))
         .isExactlyInstanceOf(ClarionTransportException.class)

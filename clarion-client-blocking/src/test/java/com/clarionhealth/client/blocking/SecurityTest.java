@@ -1,5 +1,6 @@
 package com.clarionhealth.client.blocking;
 
+import com.clarionhealth.client.internal.Seams;
 import static com.clarionhealth.client.blocking.TestSupport.API_KEY;
 import static com.clarionhealth.client.blocking.TestSupport.BEARER;
 import static com.clarionhealth.client.blocking.TestSupport.CALLS;
@@ -78,7 +79,7 @@ class SecurityTest {
 
   @Test
   void aNullKeyFromTheSupplierFailsBeforeSendingWithoutTheKey() {
-    ClarionClient rotating = ClarionClient.builder().baseUrl(TestSupport.baseUrl(server)).env(name -> null)
+    ClarionClient rotating = Seams.env(ClarionClient.builder().baseUrl(TestSupport.baseUrl(server)), name -> null)
         .apiKeySupplier(() -> null).sleeper(sleeper).build();
 
     assertThatIllegalStateException().isThrownBy(() -> rotating.calls().list()).withMessageContaining("apiKey");
@@ -89,7 +90,7 @@ class SecurityTest {
   @Test
   void theSupplierIsAskedOnEveryRequestSoARotatedKeyIsUsed() {
     AtomicInteger asked = new AtomicInteger();
-    ClarionClient client = ClarionClient.builder().baseUrl(TestSupport.baseUrl(server)).env(name -> null)
+    ClarionClient client = Seams.env(ClarionClient.builder().baseUrl(TestSupport.baseUrl(server)), name -> null)
         .sleeper(sleeper).apiKeySupplier(() -> "sk_live_key" + asked.incrementAndGet()).build();
     server.stubFor(get(urlPathEqualTo(CALLS)).willReturn(okJson("[]")));
 
@@ -105,7 +106,7 @@ class SecurityTest {
   @Test
   void withoutAnyKeyTheBuilderNamesTheEnvironmentVariable() {
     assertThatIllegalStateException()
-        .isThrownBy(() -> ClarionClient.builder().baseUrl(TestSupport.baseUrl(server)).env(name -> null).build())
+        .isThrownBy(() -> Seams.env(ClarionClient.builder().baseUrl(TestSupport.baseUrl(server)), name -> null).build())
         .withMessageContaining("CLARION_API_KEY");
     assertThat(server.getAllServeEvents()).isEmpty();
   }
@@ -113,7 +114,7 @@ class SecurityTest {
   @Test
   void theKeyAndTheBaseUrlComeFromTheEnvironmentWhenNotSet() {
     Map<String, String> env = Map.of("CLARION_API_KEY", "sk_test_fromEnv", "CLARION_BASE_URL", TestSupport.baseUrl(server));
-    ClarionClient client = ClarionClient.builder().env(env::get).sleeper(sleeper).build();
+    ClarionClient client = Seams.env(ClarionClient.builder(), env::get).sleeper(sleeper).build();
     server.stubFor(get(urlPathEqualTo(CALLS)).willReturn(okJson("[]")));
 
     assertThat(client.calls().list()).isEmpty();
@@ -126,7 +127,7 @@ class SecurityTest {
       "https://user:pw@api.example.com", "api.clarionhealth.com/v1"})
   void anUnsafeBaseUrlIsRefused(String baseUrl) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> ClarionClient.builder().apiKey(API_KEY).env(name -> null).baseUrl(baseUrl).build())
+        .isThrownBy(() -> Seams.env(ClarionClient.builder().apiKey(API_KEY), name -> null).baseUrl(baseUrl).build())
         .withMessageContaining("baseUrl")
         .withMessageNotContaining("pw");
     assertThat(server.getAllServeEvents()).isEmpty();
@@ -146,8 +147,7 @@ class SecurityTest {
   @ParameterizedTest
   @ValueSource(strings = {"sk_test_ab\r\nX-Injected: 1", "sk test", "Bearer sk_test_abc", " ", "sk_tést"})
   void aKeyThatCouldInjectHeadersIsRefusedWithoutEchoingIt(String key) {
-    Throwable e = catchThrowable(() -> ClarionClient.builder().apiKey(key).baseUrl(TestSupport.baseUrl(server))
-        .env(name -> null).build());
+    Throwable e = catchThrowable(() -> Seams.env(ClarionClient.builder().apiKey(key).baseUrl(TestSupport.baseUrl(server)), name -> null).build());
 
     assertThat(e).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiKey");
     if (!key.isBlank()) {

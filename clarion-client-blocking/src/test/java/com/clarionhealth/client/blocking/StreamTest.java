@@ -1,5 +1,6 @@
 package com.clarionhealth.client.blocking;
 
+import com.clarionhealth.client.internal.Seams;
 import static com.clarionhealth.client.blocking.TestSupport.BEARER;
 import static com.clarionhealth.client.blocking.TestSupport.CALLS;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -237,7 +238,7 @@ class StreamTest {
     }
     data.add(new Created(TestSupport.NOW.plusSeconds(30), 9999)); // created after the walk started
     fake.reset(data);
-    ClarionClient client = TestSupport.client(server, sleeper).clock(ticking).build();
+    ClarionClient client = Seams.clock(TestSupport.client(server, sleeper), ticking).build();
 
     Stream<Call> stream = client.calls().stream(CallQuery.since(TestSupport.NOW.minus(Duration.ofHours(1))));
     assertThat(server.getAllServeEvents()).isEmpty();

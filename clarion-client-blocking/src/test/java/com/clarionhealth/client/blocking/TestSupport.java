@@ -1,5 +1,6 @@
 package com.clarionhealth.client.blocking;
 
+import com.clarionhealth.client.internal.Seams;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -39,12 +40,9 @@ final class TestSupport {
 
   /** A client of {@code server} with a fixed key, a fixed clock, jitter of one half and a recording sleeper. */
   static ClarionClient.Builder client(WireMockExtension server, Sleeper sleeper) {
-    return ClarionClient.builder()
+    return Seams.random(Seams.clock(Seams.env(ClarionClient.builder()
         .baseUrl(baseUrl(server))
-        .apiKey(API_KEY)
-        .env(name -> null)
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-        .random(() -> 0.5)
+        .apiKey(API_KEY), name -> null), Clock.fixed(NOW, ZoneOffset.UTC)), () -> 0.5)
         .sleeper(sleeper);
   }
 

@@ -45,6 +45,10 @@ public final class RequestEngine {
     return new Exchange(this, "POST", path, "", requireNonNull(json, "json == null"));
   }
 
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
   public Clock clock() {
     return retryPolicy.clock();
   }

@@ -2,18 +2,12 @@ package com.clarionhealth.client.reactive;
 
 import static java.util.Objects.requireNonNull;
 
-import com.clarionhealth.client.internal.ApiKey;
-import com.clarionhealth.client.internal.BaseUrls;
+import com.clarionhealth.client.ClientBuilder;
+import com.clarionhealth.client.internal.ClientSettings;
 import com.clarionhealth.client.internal.RequestEngine;
-import com.clarionhealth.client.internal.RetryPolicy;
 import com.clarionhealth.client.internal.UserAgent;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.function.DoubleSupplier;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.scheduler.Scheduler;
@@ -36,20 +30,17 @@ public final class ReactiveClarionClient {
   private final URI baseUrl;
 
   private ReactiveClarionClient(Builder builder) {
-    ApiKey apiKey = ApiKey.resolve(builder.apiKey, builder.apiKeySupplier, builder.env);
-    this.baseUrl = builder.baseUrl != null
-        ? BaseUrls.checkBaseUrl(builder.baseUrl)
-        : BaseUrls.resolve(null, builder.env);
-    RetryPolicy retryPolicy =
-        new RetryPolicy(builder.maxRetries, builder.maxRetryAfter, builder.random, builder.clock);
+    ClientSettings settings = ClientSettings.of(builder);
+    RequestEngine engine = settings.engine(USER_AGENT, ReactiveTransport.ERRORS);
+    this.baseUrl = engine.baseUrl();
     WebClient webClient = builder.webClientBuilder != null
         // A clone: the application's builder is never changed, its connector and filters are kept.
         ? builder.webClientBuilder.clone().build()
         : WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) builder.connectTimeout.toMillis())))
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                settings.connectTimeout().toMillis()))))
             .build();
-    RequestEngine engine = new RequestEngine(baseUrl, apiKey, retryPolicy, USER_AGENT, ReactiveTransport.ERRORS);
-    this.calls = new ReactiveCalls(engine, new ReactiveTransport(webClient, builder.requestTimeout, builder.timer),
+    this.calls = new ReactiveCalls(engine, new ReactiveTransport(webClient, settings.requestTimeout(), builder.timer),
         new ReactiveCodec(builder.maxCallSize));
   }
 
@@ -67,22 +58,15 @@ public final class ReactiveClarionClient {
     return "ReactiveClarionClient{baseUrl=" + baseUrl + '}';
   }
 
-  /** Builds a {@link ReactiveClarionClient}. Not thread-safe; the client it builds is. */
-  public static final class Builder {
+  /**
+   * Builds a {@link ReactiveClarionClient}: the options both clients share (key, base URL, timeouts,
+   * retries), the application's {@link WebClient.Builder} and the largest call decoded. Not
+   * thread-safe; the client it builds is.
+   */
+  public static final class Builder extends ClientBuilder<Builder> {
     private WebClient.Builder webClientBuilder;
-    private String apiKey;
-    private Supplier<String> apiKeySupplier;
-    private String baseUrl;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(60);
-    private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
-    private Duration maxRetryAfter = RetryPolicy.DEFAULT_MAX_RETRY_AFTER;
     private int maxCallSize = DEFAULT_MAX_CALL_SIZE;
-    // Seams for tests of this package: the environment, time, randomness and the timer of waits.
-    private Function<String, String> env = System::getenv;
-    private Clock clock = Clock.systemUTC();
-    private DoubleSupplier random = Math::random;
-    private Scheduler timer = Schedulers.parallel();
+    private Scheduler timer = Schedulers.parallel(); // a seam for tests: waits on virtual time
 
     private Builder() {}
 
@@ -99,96 +83,16 @@ public final class ReactiveClarionClient {
     }
 
     /**
-     * The API key, sent as {@code Authorization: Bearer <key>} to the base URL's host only. Default:
-     * the environment variable {@code CLARION_API_KEY}. Never logged or shown in messages.
-     */
-    public Builder apiKey(String apiKey) {
-      this.apiKey = requireNonNull(apiKey, "apiKey == null");
-      return this;
-    }
-
-    /**
-     * Where to get the API key, asked on every request. Used when {@link #apiKey(String)} is not set.
-     * It must not block. Default: none (then {@code CLARION_API_KEY}).
-     */
-    public Builder apiKeySupplier(Supplier<String> apiKeySupplier) {
-      this.apiKeySupplier = requireNonNull(apiKeySupplier, "apiKeySupplier == null");
-      return this;
-    }
-
-    /**
-     * The API's base URL. Default: the environment variable {@code CLARION_BASE_URL}, else
-     * {@code https://api.clarionhealth.com/v1}. Must be {@code https}, except on a loopback host.
-     */
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = requireNonNull(baseUrl, "baseUrl == null");
-      return this;
-    }
-
-    /**
-     * How long to wait for a connection. Default: 10 seconds. Not used with
-     * {@link #webClientBuilder}, whose connector has its own.
-     */
-    public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = positive(connectTimeout, "connectTimeout");
-      return this;
-    }
-
-    /** How long one attempt may take, to the last byte of the response. Default: 60 seconds. */
-    public Builder requestTimeout(Duration requestTimeout) {
-      this.requestTimeout = positive(requestTimeout, "requestTimeout");
-      return this;
-    }
-
-    /**
-     * How many times a failed request is retried, 0 to 10. Default: 2. {@code POST /call} is only
-     * ever retried when it certainly did not reach the server, or was refused with 429.
-     */
-    public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0 || maxRetries > 10) {
-        throw new IllegalArgumentException("maxRetries must be within 0..10, was " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
-      return this;
-    }
-
-    /**
-     * The longest {@code Retry-After} the client waits for before retrying; a longer one fails at
-     * once with the {@link com.clarionhealth.client.RateLimitException}. Default: 60 seconds.
-     */
-    public Builder maxRetryAfter(Duration maxRetryAfter) {
-      this.maxRetryAfter = requireNonNull(maxRetryAfter, "maxRetryAfter == null");
-      if (maxRetryAfter.isNegative()) {
-        throw new IllegalArgumentException("maxRetryAfter must not be negative, was " + maxRetryAfter);
-      }
-      return this;
-    }
-
-    /**
-     * The largest single call, in bytes of JSON, that the client decodes; a page is decoded call by
-     * call, so this, not the page, bounds the text held at once. A larger call fails the request with
-     * a {@link com.clarionhealth.client.ClarionDecodingException}. Default: 16 MiB.
+     * The largest single call, in bytes of JSON, that the client decodes. A page is held as its bytes
+     * while it arrives and each call is bound from its own; a larger call fails the request with a
+     * {@link com.clarionhealth.client.ClarionDecodingException} as soon as its bytes exceed this.
+     * Default: 16 MiB.
      */
     public Builder maxCallSize(int maxCallSize) {
       if (maxCallSize < 1024) {
         throw new IllegalArgumentException("maxCallSize must be at least 1024 bytes, was " + maxCallSize);
       }
       this.maxCallSize = maxCallSize;
-      return this;
-    }
-
-    Builder env(Function<String, String> env) {
-      this.env = requireNonNull(env, "env == null");
-      return this;
-    }
-
-    Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    Builder random(DoubleSupplier random) {
-      this.random = requireNonNull(random, "random == null");
       return this;
     }
 
@@ -207,15 +111,7 @@ public final class ReactiveClarionClient {
 
     @Override
     public String toString() {
-      return "ReactiveClarionClient.Builder{baseUrl=" + baseUrl + '}';
-    }
-
-    private static Duration positive(Duration duration, String name) {
-      requireNonNull(duration, name + " == null");
-      if (duration.isZero() || duration.isNegative()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + duration);
-      }
-      return duration;
+      return "ReactiveClarionClient.Builder";
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.clarionhealth.client.reactive;
 
+import com.clarionhealth.client.internal.Seams;
 import static com.clarionhealth.client.reactive.TestSupport.BEARER;
 import static com.clarionhealth.client.reactive.TestSupport.CALLS;
 import static com.clarionhealth.client.reactive.TestSupport.TIMEOUT;
@@ -41,7 +42,7 @@ class CreateCallSafetyTest {
   static final String MAY_HAVE_BEEN_PLACED = "the call may have been placed";
 
   private final VirtualTimer timer = new VirtualTimer();
-  private final ReactiveClarionClient client = TestSupport.client(server).random(() -> 0.5).timer(timer).build();
+  private final ReactiveClarionClient client = Seams.random(TestSupport.client(server), () -> 0.5).timer(timer).build();
 
   static CreateCall createCall() {
     return new CreateCall().assistantId(7L).destinationPhoneNumber("+14155550123");
@@ -177,8 +178,7 @@ class CreateCallSafetyTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    ReactiveClarionClient nowhere = TestSupport.client(server).baseUrl("http://127.0.0.1:" + closedPort + "/v1")
-        .random(() -> 0.5).timer(timer).build();
+    ReactiveClarionClient nowhere = Seams.random(TestSupport.client(server).baseUrl("http://127.0.0.1:" + closedPort + "/v1"), () -> 0.5).timer(timer).build();
 
     StepVerifier.create(nowhere.calls().create(createCall()))
         .then(() -> {

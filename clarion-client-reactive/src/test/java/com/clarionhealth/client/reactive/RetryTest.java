@@ -1,5 +1,6 @@
 package com.clarionhealth.client.reactive;
 
+import com.clarionhealth.client.internal.Seams;
 import static com.clarionhealth.client.reactive.TestSupport.BEARER;
 import static com.clarionhealth.client.reactive.TestSupport.CALLS;
 import static com.clarionhealth.client.reactive.TestSupport.TIMEOUT;
@@ -37,7 +38,7 @@ class RetryTest {
   static WireMockExtension server = TestSupport.server();
 
   private final VirtualTimer timer = new VirtualTimer();
-  private final ReactiveClarionClient client = TestSupport.client(server).random(() -> 0.5).timer(timer).build();
+  private final ReactiveClarionClient client = Seams.random(TestSupport.client(server), () -> 0.5).timer(timer).build();
 
   /** The first GET gets {@code failure}, every later one the list. */
   static void failOnceThenServe(ResponseDefinitionBuilder failure) {
@@ -183,8 +184,7 @@ class RetryTest {
   void aSlowResponseTimesOutAndIsRetried() {
     Duration requestTimeout = Duration.ofSeconds(1);
     VirtualTimer timer = new VirtualTimer(requestTimeout);
-    ReactiveClarionClient impatient = TestSupport.client(server).requestTimeout(requestTimeout)
-        .random(() -> 0.5).timer(timer).build();
+    ReactiveClarionClient impatient = Seams.random(TestSupport.client(server).requestTimeout(requestTimeout), () -> 0.5).timer(timer).build();
     failOnceThenServe(okJson("[]").withFixedDelay(3000));
 
     StepVerifier.create(impatient.calls().list().map(Call::getId))

@@ -1,5 +1,6 @@
 package com.clarionhealth.client.reactive;
 
+import com.clarionhealth.client.internal.Seams;
 import static com.clarionhealth.client.reactive.TestSupport.API_KEY;
 import static com.clarionhealth.client.reactive.TestSupport.CALLS;
 import static com.clarionhealth.client.reactive.TestSupport.TIMEOUT;
@@ -96,9 +97,8 @@ class SecurityTest {
   @Test
   void aKeyFromTheSupplierIsAskedForOnEveryRequest() {
     AtomicInteger asked = new AtomicInteger();
-    ReactiveClarionClient client = ReactiveClarionClient.builder()
-        .baseUrl(TestSupport.baseUrl(server))
-        .env(name -> null)
+    ReactiveClarionClient client = Seams.env(ReactiveClarionClient.builder()
+        .baseUrl(TestSupport.baseUrl(server)), name -> null)
         .apiKeySupplier(() -> "rotating-" + asked.incrementAndGet())
         .build();
     server.stubFor(get(urlPathEqualTo(CALLS)).willReturn(okJson("[]")));
@@ -116,8 +116,8 @@ class SecurityTest {
     server.stubFor(get(urlPathEqualTo(CALLS)).inScenario("rotate").whenScenarioStateIs(STARTED)
         .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")).willSetStateTo("ok"));
     server.stubFor(get(urlPathEqualTo(CALLS)).inScenario("rotate").whenScenarioStateIs("ok").willReturn(okJson("[]")));
-    ReactiveClarionClient rotating = ReactiveClarionClient.builder()
-        .baseUrl(TestSupport.baseUrl(server)).env(name -> null).timer(timer)
+    ReactiveClarionClient rotating = Seams.env(ReactiveClarionClient.builder()
+        .baseUrl(TestSupport.baseUrl(server)), name -> null).timer(timer)
         .apiKeySupplier(() -> "key-at-" + timer.now(TimeUnit.SECONDS) + "s")
         .build();
 
@@ -134,7 +134,7 @@ class SecurityTest {
   @Test
   void theKeyAndBaseUrlComeFromTheEnvironmentWhenNotGiven() {
     Map<String, String> env = Map.of("CLARION_API_KEY", "from-env-key", "CLARION_BASE_URL", TestSupport.baseUrl(server));
-    ReactiveClarionClient client = ReactiveClarionClient.builder().env(env::get).build();
+    ReactiveClarionClient client = Seams.env(ReactiveClarionClient.builder(), env::get).build();
     server.stubFor(get(urlPathEqualTo(CALLS)).willReturn(okJson("[]")));
 
     client.calls().list().blockLast(TIMEOUT);
@@ -145,7 +145,7 @@ class SecurityTest {
   @Test
   void aMissingKeyIsRefusedNamingTheVariable() {
     assertThatIllegalStateException()
-        .isThrownBy(() -> ReactiveClarionClient.builder().env(name -> null).baseUrl(TestSupport.baseUrl(server)).build())
+        .isThrownBy(() -> Seams.env(ReactiveClarionClient.builder(), name -> null).baseUrl(TestSupport.baseUrl(server)).build())
         .withMessageContaining("CLARION_API_KEY");
   }
 
@@ -158,7 +158,7 @@ class SecurityTest {
         .withMessageContaining("baseUrl")
         .withMessageNotContaining("secret");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> ReactiveClarionClient.builder().apiKey(API_KEY).env(Map.of("CLARION_BASE_URL", baseUrl)::get)
+        .isThrownBy(() -> Seams.env(ReactiveClarionClient.builder().apiKey(API_KEY), Map.of("CLARION_BASE_URL", baseUrl)::get)
             .build())
         .withMessageContaining("CLARION_BASE_URL");
   }
@@ -182,14 +182,14 @@ class SecurityTest {
 
   @Test
   void theDefaultBaseUrlIsTheProductionApiOverHttps() {
-    assertThat(ReactiveClarionClient.builder().apiKey(API_KEY).env(name -> null).build().toString())
+    assertThat(Seams.env(ReactiveClarionClient.builder().apiKey(API_KEY), name -> null).build().toString())
         .contains("https://api.clarionhealth.com/v1");
   }
 
   @Test
   void nothingIsSentOverTheNetworkByBuildingAClient() {
     TestSupport.client(server).build();
-    ReactiveClarionClient.builder().apiKey(API_KEY).env(name -> null).build();
+    Seams.env(ReactiveClarionClient.builder().apiKey(API_KEY), name -> null).build();
 
     assertThat(server.getAllServeEvents()).isEmpty();
   }

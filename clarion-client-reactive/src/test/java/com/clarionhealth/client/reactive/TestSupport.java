@@ -1,5 +1,6 @@
 package com.clarionhealth.client.reactive;
 
+import com.clarionhealth.client.internal.Seams;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -46,12 +47,9 @@ final class TestSupport {
    * waits pass a {@link VirtualTimer}.
    */
   static ReactiveClarionClient.Builder client(WireMockExtension server) {
-    return ReactiveClarionClient.builder()
+    return Seams.random(Seams.clock(Seams.env(ReactiveClarionClient.builder()
         .baseUrl(baseUrl(server))
-        .apiKey(API_KEY)
-        .env(name -> null)
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-        .random(() -> 0.0);
+        .apiKey(API_KEY), name -> null), Clock.fixed(NOW, ZoneOffset.UTC)), () -> 0.0);
   }
 
   /** The requests the server received, oldest first (WireMock lists them newest first). */
