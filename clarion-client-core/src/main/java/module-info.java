@@ -1,0 +1,16 @@
+/**
+ * What the blocking and the reactive Clarion clients share.
+ *
+ * <p>{@code com.clarionhealth.client} is API: the query, page and parameter types and the exceptions.
+ * {@code com.clarionhealth.client.internal} is not: it is exported only to the two client modules, so that no other
+ * module (an application, the testkit, the command-line tool) can compile or link against it.
+ */
+module com.clarionhealth.client.core {
+  // CallPage and CreateCallValidator expose the models' types.
+  requires transitive com.clarionhealth.client.models;
+
+  exports com.clarionhealth.client;
+  exports com.clarionhealth.client.internal to
+      com.clarionhealth.client.blocking,
+      com.clarionhealth.client.reactive;
+}
