@@ -296,8 +296,10 @@ class ListCallsTest {
     assertThat(lean.requests().subList(requestsBefore, lean.requests().size())).isNotEmpty()
         .allSatisfy(request -> assertThat(Instant.parse(request.queryParameter("createdAtGe").orElseThrow()))
             .isAfterOrEqualTo(pages.get(middle).windowEnd()));
-    // The last page's cursor has nothing left to deliver.
+    // The last page's cursor has nothing left to deliver, and asks nothing for it.
+    int requestsBeforeEnd = lean.requests().size();
     assertThat(idsOf(pages(CallQuery.resumeFrom(pages.get(pages.size() - 1).cursor())))).isEmpty();
+    assertThat(lean.requests()).hasSize(requestsBeforeEnd);
   }
 
   private static List<CallPage> pages(CallQuery query) {
