@@ -2,6 +2,7 @@ package com.clarionhealth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.testkit.ClarionSandbox;
 import com.clarionhealth.client.testkit.Distribution;
 import com.clarionhealth.client.testkit.FaultRule;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,14 @@ class ExportTest {
 
     assertThat(cli.exitCode).as(cli.toString()).isZero();
     assertThat(idsIn(out)).containsExactlyInAnyOrderElementsOf(ids);
+    // Each line is the whole call, as the API shows it (messages included), not just the right id.
+    List<Call> written = new ArrayList<>();
+    for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+      Call call = Json.MAPPER.readValue(line, Call.class);
+      assertThat(call).as(line).isEqualTo(sandbox.call(call.getId()).orElseThrow());
+      written.add(call);
+    }
+    assertThat(written).anySatisfy(call -> assertThat(call.getMessages()).hasSizeGreaterThan(3));
     assertThat(cli.err).contains("Exported 2,500 calls, ").contains(" requests, ").contains("to " + out)
         .doesNotContain("embedded sandbox").doesNotContain(sandbox.apiKey());
     assertThat(ExportState.pathFor(out)).doesNotExist();
@@ -66,6 +77,12 @@ class ExportTest {
     assertThat(first.queryParameter("limit")).contains("500");
     assertThat(first.queryParameter("createdAtGe")).contains("2026-01-01T00:00:00.000Z");
     assertThat(first.queryParameter("createdAtLe")).contains("2026-01-31T00:00:00.000Z");
+    // Every request stays within the range, at the page size asked for.
+    assertThat(sandbox.requests()).allSatisfy(request -> {
+      assertThat(request.queryParameter("limit")).contains("500");
+      assertThat(Instant.parse(request.queryParameter("createdAtGe").orElseThrow())).isAfterOrEqualTo(FROM);
+      assertThat(Instant.parse(request.queryParameter("createdAtLe").orElseThrow())).isBeforeOrEqualTo(TO);
+    });
   }
 
   @Test
@@ -77,11 +94,20 @@ class ExportTest {
 
     assertThat(cli.exitCode).as(cli.toString()).isZero();
     List<List<String>> rows = Csv.parse(Files.readString(out, StandardCharsets.UTF_8));
-    assertThat(rows.get(0)).containsExactlyElementsOf(CsvWriter.COLUMNS);
+    // The header a user's spreadsheet or script reads the columns by (spelled out, not CsvWriter's own list).
+    assertThat(rows.get(0)).containsExactly("id", "assistant_id", "call_status", "call_type", "started_at",
+        "ended_at", "duration_ms", "source_number", "destination_number", "ended_reason", "failure_reason",
+        "outcome", "summary", "transcript", "analysis_repetition_count", "analysis_interruption_count",
+        "analysis_custom");
     assertThat(rows).hasSize(CALLS + 1);
     assertThat(rows.subList(1, rows.size())).allSatisfy(row -> assertThat(row).hasSize(CsvWriter.COLUMNS.size()));
     assertThat(rows.subList(1, rows.size()).stream().map(row -> Long.parseLong(row.get(0))))
         .containsExactlyInAnyOrderElementsOf(ids);
+    // Every cell holds what the API says of that call, under the API's names and values (in-progress,
+    // not IN_PROGRESS), times as the same instants.
+    for (List<String> row : rows.subList(1, rows.size())) {
+      assertCellsShow(row, sandbox.call(Long.parseLong(row.get(0))).orElseThrow());
+    }
     // Transcripts have line breaks (and sometimes commas): they survive quoting.
     assertThat(rows.subList(1, rows.size()).stream().map(row -> row.get(13)))
         .anySatisfy(transcript -> assertThat(transcript).contains("\n").contains(","));
@@ -106,11 +132,21 @@ class ExportTest {
     Files.writeString(out, "{\"id\":999999,\"call_st", StandardOpenOption.APPEND);
 
     sandbox.clearFaults();
+    int requestsBefore = sandbox.requests().size();
     Cli resumed = Cli.run(env, "calls", "export", "--resume", "--out", out.toString());
 
     assertThat(resumed.exitCode).as(resumed.toString()).isZero();
     assertThat(idsIn(out)).hasSize(CALLS).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(Files.readString(out, StandardCharsets.UTF_8)).doesNotContain("999999");
     assertThat(ExportState.pathFor(out)).doesNotExist();
+    // It continued where the saved cursor left off: no window starts before the millisecond of the
+    // latest call the file kept (windows share their edge), so the range was not asked for again.
+    Instant lastKept = before.stream().map(id -> sandbox.createdAt(id).orElseThrow()).max(Instant::compareTo)
+        .orElseThrow().truncatedTo(ChronoUnit.MILLIS);
+    assertThat(lastKept).isAfter(FROM);
+    List<RecordedRequest> all = sandbox.requests();
+    assertThat(all.subList(requestsBefore, all.size())).isNotEmpty().allSatisfy(request ->
+        assertThat(Instant.parse(request.queryParameter("createdAtGe").orElseThrow())).isAfterOrEqualTo(lastKept));
   }
 
   @Test
@@ -132,6 +168,32 @@ class ExportTest {
         .err).contains("from (2026-02-01T00:00:00Z) is after to (2026-01-01T00:00:00Z)");
     assertThat(Cli.run(env, "calls", "export").exitCode).isEqualTo(2);
     assertThat(sandbox.requests()).isEmpty();
+  }
+
+  /** Compares a CSV row with the call's fields by the API's names, in the header's order. */
+  private static void assertCellsShow(List<String> row, Call call) throws IOException {
+    JsonNode api = Json.MAPPER.valueToTree(call);
+    JsonNode analysis = api.path("analysis");
+    assertThat(row).hasSize(17);
+    String id = "call " + call.getId();
+    assertThat(row.subList(0, 4)).as(id).containsExactly(text(api, "id"), text(api, "assistant_id"),
+        text(api, "call_status"), text(api, "call_type"));
+    assertThat(instant(row.get(4))).as(id).isEqualTo(instant(text(api, "started_at")));
+    assertThat(instant(row.get(5))).as(id).isEqualTo(instant(text(api, "ended_at")));
+    assertThat(row.subList(6, 16)).as(id).containsExactly(text(api, "duration_ms"), text(api, "source_number"),
+        text(api, "destination_number"), text(api, "ended_reason"), text(api, "failure_reason"),
+        text(api, "outcome"), text(api, "summary"), text(api, "transcript"), text(analysis, "repetition_count"),
+        text(analysis, "interruption_count"));
+    assertThat(row.get(16).isEmpty() ? null : Json.MAPPER.readTree(row.get(16))).as(id)
+        .isEqualTo(analysis.hasNonNull("custom") ? analysis.get("custom") : null);
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asText() : "";
+  }
+
+  private static Instant instant(String cell) {
+    return cell.isEmpty() ? null : OffsetDateTime.parse(cell).toInstant();
   }
 
   private static List<Long> idsIn(Path jsonl) throws IOException {

@@ -3,6 +3,7 @@ package com.clarionhealth.client.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clarionhealth.client.CallPage;
 import com.clarionhealth.client.CallQuery;
 import com.clarionhealth.client.ClarionPagingException;
 import com.clarionhealth.client.ListCallsParams;
@@ -17,8 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -237,14 +238,78 @@ class ListCallsTest {
     assertThat(delivered).hasSize((int) lean.countCalls(DAY, DAY.plus(Duration.ofHours(6)).minusNanos(1000)));
   }
 
+  /**
+   * What the README promises of {@code pages}: every call of the range exactly once (not merely the
+   * right number of calls), in windows that ascend and share their edge instant, each call in its
+   * page's window, and a cursor per page from which the rest of the range is delivered, exactly.
+   */
   @Test
   void pagesOfTheBlockingClientCoverTheRange() {
     Instant weekAgo = DAY.minus(Duration.ofDays(7));
-    lean.seed(2500, weekAgo, DAY, Distribution.BUSINESS_HOURS, 4);
-    long total = StreamSupport.stream(leanClient.calls().pages(
-            CallQuery.between(weekAgo, DAY).pageSize(500)).spliterator(), false)
-        .mapToLong(page -> page.calls().size()).sum();
-    assertThat(total).isEqualTo(2500).isEqualTo(lean.countCalls(weekAgo, DAY));
+    // Calls just outside the range on both sides: the pages must leave them out.
+    lean.seed(100, weekAgo.minus(Duration.ofDays(1)), weekAgo.minusMillis(1), Distribution.UNIFORM, 3);
+    long first = lean.seed(2500, weekAgo, DAY, Distribution.BUSINESS_HOURS, 4);
+    // 300 calls in one microsecond half-way into a millisecond: in no window that ends or starts on
+    // either millisecond around it unless it spans both, so windows near it are really tested.
+    long clump = lean.seed(300, weekAgo.plus(Duration.ofDays(3)).plusSeconds(36_000).plusNanos(500_000),
+        weekAgo.plus(Duration.ofDays(3)).plusSeconds(36_000).plusNanos(500_000), Distribution.SAME_INSTANT, 5);
+    lean.seed(100, DAY.plusMillis(1), DAY.plus(Duration.ofDays(1)), Distribution.UNIFORM, 6);
+    Set<Long> range = new HashSet<>();
+    LongStream.range(first, first + 2500).forEach(range::add);
+    LongStream.range(clump, clump + 300).forEach(range::add);
+    assertThat(lean.countCalls(weekAgo, DAY)).isEqualTo(range.size());
+
+    List<CallPage> pages = pages(CallQuery.between(weekAgo, DAY).pageSize(500));
+
+    List<Long> delivered = idsOf(pages);
+    assertThat(delivered).hasSize(range.size()).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(delivered)).isEqualTo(range);
+    assertThat(pages.get(0).windowStart()).isEqualTo(weekAgo);
+    assertThat(pages.get(pages.size() - 1).windowEnd()).isEqualTo(DAY);
+    for (int i = 0; i < pages.size(); i++) {
+      CallPage page = pages.get(i);
+      assertThat(page.windowStart()).as("page %d", i).isBeforeOrEqualTo(page.windowEnd());
+      if (i > 0) {
+        CallPage previous = pages.get(i - 1);
+        assertThat(page.windowStart()).as("page %d starts on the edge its predecessor ended on", i)
+            .isEqualTo(previous.windowEnd());
+        assertThat(page.windowEnd()).as("windows ascend").isAfter(previous.windowEnd());
+      }
+      // A page shorter than the limit is the whole window: a full one would have been narrowed.
+      assertThat(page.calls()).as("page %d", i).hasSizeLessThan(500);
+      for (Call call : page.calls()) {
+        assertThat(lean.createdAt(call.getId()).orElseThrow()).as("call %d of page %d", call.getId(), i)
+            .isBetween(page.windowStart(), page.windowEnd());
+      }
+    }
+
+    // Resuming from a middle page's cursor delivers exactly what the later pages delivered: nothing
+    // of the earlier pages again, nothing skipped, and it asks for nothing before the cursor's edge.
+    int middle = pages.size() / 2;
+    assertThat(middle).as("enough pages to resume in the middle").isGreaterThan(1);
+    int requestsBefore = lean.requests().size();
+    List<CallPage> rest = pages(CallQuery.resumeFrom(pages.get(middle).cursor()));
+
+    assertThat(idsOf(rest)).containsExactlyInAnyOrderElementsOf(idsOf(pages.subList(middle + 1, pages.size())));
+    assertThat(rest.get(0).windowStart()).isEqualTo(pages.get(middle).windowEnd());
+    assertThat(rest.get(rest.size() - 1).windowEnd()).isEqualTo(DAY);
+    assertThat(lean.requests().subList(requestsBefore, lean.requests().size())).isNotEmpty()
+        .allSatisfy(request -> assertThat(Instant.parse(request.queryParameter("createdAtGe").orElseThrow()))
+            .isAfterOrEqualTo(pages.get(middle).windowEnd()));
+    // The last page's cursor has nothing left to deliver, and asks nothing for it.
+    int requestsBeforeEnd = lean.requests().size();
+    assertThat(idsOf(pages(CallQuery.resumeFrom(pages.get(pages.size() - 1).cursor())))).isEmpty();
+    assertThat(lean.requests()).hasSize(requestsBeforeEnd);
+  }
+
+  private static List<CallPage> pages(CallQuery query) {
+    List<CallPage> pages = new ArrayList<>();
+    leanClient.calls().pages(query).forEach(pages::add);
+    return pages;
+  }
+
+  private static List<Long> idsOf(List<CallPage> pages) {
+    return pages.stream().flatMap(page -> page.calls().stream()).map(Call::getId).collect(Collectors.toList());
   }
 
   private static long create() {
