@@ -204,6 +204,10 @@ public final class PageSplitter {
     if (end - elementStart > maxCallSize) {
       throw new IllegalStateException("a call in the page is larger than maxCallSize (" + maxCallSize + " bytes)");
     }
+    if (scalar && !isScalar(elementStart, end)) {
+      // "nullnull" is two elements that lack their comma, or no JSON at all.
+      throw new IllegalStateException("the array of calls has an element that is no JSON value");
+    }
     if (count == starts.length) {
       starts = Arrays.copyOf(starts, count * 2);
       ends = Arrays.copyOf(ends, count * 2);
@@ -214,5 +218,63 @@ public final class PageSplitter {
     elementStart = -1;
     scalar = false;
     afterElement = true;
+  }
+
+  /** Whether {@code bytes[from, to)} is {@code null}, {@code true}, {@code false} or a JSON number. */
+  private boolean isScalar(int from, int to) {
+    return isLiteral(from, to, "null") || isLiteral(from, to, "true") || isLiteral(from, to, "false")
+        || isNumber(from, to);
+  }
+
+  private boolean isLiteral(int from, int to, String literal) {
+    if (to - from != literal.length()) {
+      return false;
+    }
+    for (int i = 0; i < literal.length(); i++) {
+      if (bytes[from + i] != literal.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+  private boolean isNumber(int from, int to) {
+    int i = from;
+    if (i < to && bytes[i] == '-') {
+      i++;
+    }
+    int digits = digits(i, to);
+    if (digits == 0 || digits > 1 && bytes[i] == '0') {
+      return false;
+    }
+    i += digits;
+    if (i < to && bytes[i] == '.') {
+      int fraction = digits(i + 1, to);
+      if (fraction == 0) {
+        return false;
+      }
+      i += 1 + fraction;
+    }
+    if (i < to && (bytes[i] == 'e' || bytes[i] == 'E')) {
+      i++;
+      if (i < to && (bytes[i] == '+' || bytes[i] == '-')) {
+        i++;
+      }
+      int exponent = digits(i, to);
+      if (exponent == 0) {
+        return false;
+      }
+      i += exponent;
+    }
+    return i == to;
+  }
+
+  private int digits(int from, int to) {
+    int i = from;
+    while (i < to && bytes[i] >= '0' && bytes[i] <= '9') {
+      i++;
+    }
+    return i - from;
   }
 }

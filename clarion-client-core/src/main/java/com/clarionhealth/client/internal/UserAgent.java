@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The {@code User-Agent} both clients send: which client, which version, on which Java. The version
  * comes from a resource the build writes into each client's jar ({@code client.properties}, filtered
- * by Maven), because a jar's manifest carries no version unless a plugin is told to put it there.
+ * by Maven), not from the manifest: in a named module {@code Package.getImplementationVersion()} is
+ * null whatever the manifest says. {@code UserAgentIT} checks it on the built jars.
  */
 public final class UserAgent {
   private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z.+_-]{1,64}");
