@@ -1,8 +1,11 @@
-package com.clarionhealth.client.blocking;
+package com.clarionhealth.client.contract;
 
-import static com.clarionhealth.client.blocking.TestSupport.BEARER;
-import static com.clarionhealth.client.blocking.TestSupport.CALLS;
-import static com.clarionhealth.client.blocking.TestSupport.json;
+import static com.clarionhealth.client.contract.ContractSupport.BEARER;
+import static com.clarionhealth.client.contract.ContractSupport.CALLS;
+import static com.clarionhealth.client.contract.ContractSupport.CREATE_CALL_BODY;
+import static com.clarionhealth.client.contract.ContractSupport.createCall;
+import static com.clarionhealth.client.contract.ContractSupport.json;
+import static com.clarionhealth.client.contract.ContractSupport.userAgent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -13,7 +16,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.clarionhealth.client.blocking.TestSupport.RecordingSleeper;
 import com.clarionhealth.client.model.Analysis;
 import com.clarionhealth.client.model.BotMessage;
 import com.clarionhealth.client.model.Call;
@@ -24,7 +26,6 @@ import com.clarionhealth.client.model.SystemMessage;
 import com.clarionhealth.client.model.ToolCallMessage;
 import com.clarionhealth.client.model.ToolCallResultMessage;
 import com.clarionhealth.client.model.UserMessage;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -34,14 +35,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /call}: the exact request sent, and the call decoded from the answer. */
-class CreateTest {
+public abstract class CreateContract extends ClientContract {
   @RegisterExtension
-  static WireMockExtension server = TestSupport.server();
+  protected static final FakeApi api = new FakeApi();
 
-  private final RecordingSleeper sleeper = new RecordingSleeper();
-  private final ClarionClient client = TestSupport.client(server, sleeper).build();
-
-  static final String PLACED = json("{"
+  /** A placed call with every field, messages of each role, and a field the models do not know. */
+  public static final String PLACED = json("{"
       + "'id':4242,'assistant_id':7,"
       + "'started_at':'2026-03-01T12:00:01.250Z','ended_at':'2026-03-01T12:03:00+01:00',"
       + "'call_status':'ended','ended_reason':'customer-ended-call','transcript':'AI: Hello. User: Hi.',"
@@ -60,19 +59,21 @@ class CreateTest {
 
   @Test
   void postsTheMinimalBodyInSnakeCaseWithTheHeadersAndDecodesTheCall() {
-    server.stubFor(post(CALLS).willReturn(okJson(PLACED)));
+    api.stubFor(post(CALLS).willReturn(okJson(PLACED)));
+    ClientDriver client = connect(api.config());
 
-    Call call = client.calls().create(new CreateCall().assistantId(7L).destinationPhoneNumber("+14155550123"));
+    Call call = client.create(createCall());
 
-    server.verify(1, postRequestedFor(urlEqualTo(CALLS))
+    api.verify(1, postRequestedFor(urlEqualTo(CALLS))
         .withHeader("Authorization", equalTo(BEARER))
         .withHeader("Content-Type", equalTo("application/json"))
         .withHeader("Accept", equalTo("application/json"))
-        .withHeader("User-Agent", matching("clarion-java-blocking/\\S+ Java/\\S+"))
+        .withHeader("User-Agent", matching(userAgent(client.name())))
         // strict: no other field, in particular no "name": null or "task_parameters": null
-        .withRequestBody(equalToJson("{\"assistant_id\":7,\"destination_phone_number\":\"+14155550123\"}")));
-    assertThat(server.getAllServeEvents().get(0).getRequest().getBodyAsString()).doesNotContain("null");
-    assertThat(sleeper.sleeps).isEmpty();
+        .withRequestBody(equalToJson(CREATE_CALL_BODY)));
+    assertThat(api.served()).singleElement()
+        .satisfies(e -> assertThat(e.getRequest().getBodyAsString()).doesNotContain("null"));
+    assertThat(client.waits()).isEmpty();
 
     assertThat(call.getId()).isEqualTo(4242L);
     assertThat(call.getAssistantId()).isEqualTo(7L);
@@ -97,11 +98,12 @@ class CreateTest {
 
   @Test
   void messagesOfEachRoleDecodeToTheirOwnClass() {
-    server.stubFor(post(CALLS).willReturn(okJson(PLACED)));
+    api.stubFor(post(CALLS).willReturn(okJson(PLACED)));
+    ClientDriver client = connect(api.config());
 
-    Call call = client.calls().create(new CreateCall().assistantId(7L).destinationPhoneNumber("+14155550123"));
+    Call call = client.create(createCall());
 
-    server.verify(1, postRequestedFor(urlEqualTo(CALLS)));
+    api.verify(1, postRequestedFor(urlEqualTo(CALLS)));
     assertThat(call.getMessages()).extracting(m -> m.getClass().getSimpleName(), m -> m.getRole())
         .containsExactly(
             tuple("SystemMessage", "system"),
@@ -128,20 +130,21 @@ class CreateTest {
 
   @Test
   void sendsEveryOptionalFieldAndTheTaskParameters() {
-    server.stubFor(post(CALLS).willReturn(okJson(json("{'id':1,'call_status':'queued'}"))));
+    api.stubFor(post(CALLS).willReturn(okJson(json("{'id':1,'call_status':'queued'}"))));
+    ClientDriver client = connect(api.config());
     Map<String, Object> task = new LinkedHashMap<>();
     task.put("patient_first_name", "Ada");
     task.put("appointment", Map.of("day", "2026-03-02", "slots", List.of(9, 14)));
     task.put("reminders", 2);
 
-    Call call = client.calls().create(new CreateCall()
+    Call call = client.create(new CreateCall()
         .assistantId(7L)
         .destinationPhoneNumber("+447700900123")
         .name("Post-op follow-up")
         .sourcePhoneNumberId(12L)
         .taskParameters(task));
 
-    server.verify(1, postRequestedFor(urlEqualTo(CALLS))
+    api.verify(1, postRequestedFor(urlEqualTo(CALLS))
         .withHeader("Authorization", equalTo(BEARER))
         .withRequestBody(equalToJson(json("{'name':'Post-op follow-up','assistant_id':7,"
             + "'source_phone_number_id':12,'destination_phone_number':'+447700900123',"
@@ -154,13 +157,13 @@ class CreateTest {
 
   @Test
   void aNameOfExactlyFiftyCharactersIsSent() {
-    server.stubFor(post(CALLS).willReturn(okJson(json("{'id':2}"))));
+    api.stubFor(post(CALLS).willReturn(okJson(json("{'id':2}"))));
+    ClientDriver client = connect(api.config());
     String name = "n".repeat(50);
 
-    assertThat(client.calls().create(new CreateCall().assistantId(7L).destinationPhoneNumber("+14155550123")
-        .name(name)).getId()).isEqualTo(2L);
+    assertThat(client.create(createCall().name(name)).getId()).isEqualTo(2L);
 
-    server.verify(1, postRequestedFor(urlEqualTo(CALLS))
+    api.verify(1, postRequestedFor(urlEqualTo(CALLS))
         .withRequestBody(equalToJson("{\"assistant_id\":7,\"destination_phone_number\":\"+14155550123\","
             + "\"name\":\"" + name + "\"}")));
   }
