@@ -1,10 +1,10 @@
-package com.clarionhealth.client.reactive;
+package com.clarionhealth.client.contract;
 
-import static com.clarionhealth.client.reactive.TestSupport.BEARER;
-import static com.clarionhealth.client.reactive.TestSupport.CALLS;
-import static com.clarionhealth.client.reactive.TestSupport.TIMEOUT;
-import static com.clarionhealth.client.reactive.TestSupport.USER_AGENT;
-import static com.clarionhealth.client.reactive.TestSupport.callJson;
+import static com.clarionhealth.client.contract.ContractSupport.BEARER;
+import static com.clarionhealth.client.contract.ContractSupport.CALLS;
+import static com.clarionhealth.client.contract.ContractSupport.createCall;
+import static com.clarionhealth.client.contract.ContractSupport.page;
+import static com.clarionhealth.client.contract.ContractSupport.userAgent;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -17,43 +17,38 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.clarionhealth.client.ListCallsParams;
 import com.clarionhealth.client.UnexpectedStatusException;
 import com.clarionhealth.client.model.Call;
-import com.clarionhealth.client.model.CreateCall;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.test.StepVerifier;
 
-/** Redirects: GET follows them, with the key on the API's origin only; POST never does. */
-class RedirectTest {
+/** Redirects: GET follows them, with the key on the API's own origin only; POST is never re-sent. */
+public abstract class RedirectContract extends ClientContract {
   @RegisterExtension
-  static WireMockExtension api = TestSupport.server();
+  protected static final FakeApi api = new FakeApi();
 
   @RegisterExtension
-  static WireMockExtension elsewhere = TestSupport.server();
-
-  private final ReactiveClarionClient client = TestSupport.client(api).build();
+  protected static final FakeApi elsewhere = new FakeApi();
 
   @Test
-  void aCrossOriginRedirectIsFollowedWithoutTheKey() {
+  void aRedirectToAnotherHostIsFollowedWithoutTheKey() {
     // localhost, not 127.0.0.1: another host, so another origin, even on a loopback address
     String target = "http://localhost:" + elsewhere.getPort() + "/mirror/call?limit=5";
     api.stubFor(get(urlPathEqualTo(CALLS)).willReturn(aResponse().withStatus(302).withHeader("Location", target)));
-    elsewhere.stubFor(get(urlPathEqualTo("/mirror/call")).willReturn(okJson("[" + callJson(3) + "]")));
+    elsewhere.stubFor(get(urlPathEqualTo("/mirror/call")).willReturn(okJson(page(3))));
+    ClientDriver client = connect(api.config());
 
-    StepVerifier.create(client.calls().list(ListCallsParams.builder().limit(5).build()).map(Call::getId))
-        .expectNext(3L)
-        .expectComplete()
-        .verify(TIMEOUT);
+    assertThat(client.list(ListCallsParams.builder().limit(5).build())).extracting(Call::getId).containsExactly(3L);
 
     api.verify(1, getRequestedFor(urlEqualTo(CALLS + "?limit=5")).withHeader("Authorization", equalTo(BEARER)));
     elsewhere.verify(1, getRequestedFor(urlEqualTo("/mirror/call?limit=5"))
         .withHeader("Authorization", absent())
         .withHeader("Accept", equalTo("application/json"))
-        .withHeader("User-Agent", matching(USER_AGENT)));
+        .withHeader("User-Agent", matching(userAgent(client.name()))));
+    assertThat(client.waits()).isEmpty();
   }
 
   @Test
@@ -61,8 +56,9 @@ class RedirectTest {
     String target = "http://127.0.0.1:" + elsewhere.getPort() + "/v1/call";
     api.stubFor(get(urlPathEqualTo(CALLS)).willReturn(aResponse().withStatus(307).withHeader("Location", target)));
     elsewhere.stubFor(get(urlPathEqualTo(CALLS)).willReturn(okJson("[]")));
+    ClientDriver client = connect(api.config());
 
-    StepVerifier.create(client.calls().list()).expectComplete().verify(TIMEOUT);
+    assertThat(client.list()).isEmpty();
 
     elsewhere.verify(1, getRequestedFor(urlEqualTo(CALLS)).withHeader("Authorization", absent()));
   }
@@ -70,55 +66,55 @@ class RedirectTest {
   @Test
   void aRedirectWithinTheOriginKeepsTheKey() {
     api.stubFor(get(urlPathEqualTo(CALLS)).willReturn(aResponse().withStatus(301).withHeader("Location", "/v2/call")));
-    api.stubFor(get(urlPathEqualTo("/v2/call")).willReturn(okJson("[" + callJson(4) + "]")));
+    api.stubFor(get(urlPathEqualTo("/v2/call")).willReturn(okJson(page(4))));
+    ClientDriver client = connect(api.config());
 
-    StepVerifier.create(client.calls().list().map(Call::getId)).expectNext(4L).expectComplete().verify(TIMEOUT);
+    assertThat(client.list()).extracting(Call::getId).containsExactly(4L);
 
     api.verify(1, getRequestedFor(urlEqualTo(CALLS)).withHeader("Authorization", equalTo(BEARER)));
     api.verify(1, getRequestedFor(urlEqualTo("/v2/call")).withHeader("Authorization", equalTo(BEARER)));
   }
 
   @Test
-  void aRedirectToPlainHttpElsewhereIsNotFollowed() {
+  void aRedirectToPlainHttpElsewhereIsReportedNotFollowed() {
     api.stubFor(get(urlPathEqualTo(CALLS)).willReturn(aResponse().withStatus(302)
         .withHeader("Location", "http://mirror.example.com/v1/call")));
+    ClientDriver client = connect(api.config());
 
-    StepVerifier.create(client.calls().list())
-        .expectErrorSatisfies(e -> assertThat(((UnexpectedStatusException) e).statusCode()).isEqualTo(302))
-        .verify(TIMEOUT);
+    UnexpectedStatusException e = catchThrowableOfType(UnexpectedStatusException.class, client::list);
+
+    assertThat(e.statusCode()).isEqualTo(302);
+    assertThat(e.header("Location")).contains("http://mirror.example.com/v1/call");
     api.verify(1, getRequestedFor(urlEqualTo(CALLS)));
+    assertThat(client.waits()).isEmpty();
   }
 
   @Test
   void aRedirectLoopEndsAfterFiveHops() {
     api.stubFor(get(urlPathEqualTo(CALLS)).willReturn(aResponse().withStatus(307).withHeader("Location", CALLS)));
+    ClientDriver client = connect(api.config());
 
-    StepVerifier.create(client.calls().list())
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isInstanceOf(UnexpectedStatusException.class);
-          assertThat(((UnexpectedStatusException) e).statusCode()).isEqualTo(307);
-        })
-        .verify(TIMEOUT);
+    UnexpectedStatusException e = catchThrowableOfType(UnexpectedStatusException.class, client::list);
 
+    assertThat(e.statusCode()).isEqualTo(307);
     api.verify(6, getRequestedFor(urlEqualTo(CALLS)));
+    assertThat(client.waits()).isEmpty();
   }
 
   @Test
   void aPostIsNeverRedirected() {
     api.stubFor(post(CALLS).willReturn(aResponse().withStatus(307)
         .withHeader("Location", "http://localhost:" + elsewhere.getPort() + "/v1/call")));
+    ClientDriver client = connect(api.config());
 
-    StepVerifier.create(client.calls().create(new CreateCall().assistantId(7L).destinationPhoneNumber("+14155550123")))
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isInstanceOf(UnexpectedStatusException.class);
-          UnexpectedStatusException use = (UnexpectedStatusException) e;
-          assertThat(use.statusCode()).isEqualTo(307);
-          assertThat(use.getMessage()).startsWith("307 Temporary Redirect from POST /call");
-          assertThat(use.callMayHaveBeenPlaced()).isFalse();
-        })
-        .verify(TIMEOUT);
+    UnexpectedStatusException e = catchThrowableOfType(UnexpectedStatusException.class,
+        () -> client.create(createCall()));
 
+    assertThat(e.statusCode()).isEqualTo(307);
+    assertThat(e.getMessage()).startsWith("307 Temporary Redirect from POST /call");
+    assertThat(e.callMayHaveBeenPlaced()).isFalse();
     api.verify(1, postRequestedFor(urlEqualTo(CALLS)));
-    assertThat(elsewhere.getAllServeEvents()).isEmpty();
+    assertThat(elsewhere.timeline().arrivals()).isZero();
+    assertThat(client.waits()).isEmpty();
   }
 }
