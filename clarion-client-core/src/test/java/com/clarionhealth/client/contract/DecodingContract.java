@@ -22,6 +22,7 @@ import com.clarionhealth.client.ListCallsParams;
 import com.clarionhealth.client.model.Call;
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,14 +45,10 @@ public abstract class DecodingContract extends ClientContract {
 
   /** What every decoding failure of a list has: the status, and a real cause. */
   static ClarionDecodingException decodingFailureOf(ThrowingCallable call) {
-    ClarionDecodingException e = catchThrowableOfType(ClarionDecodingException.class, call::call);
+    ClarionDecodingException e = catchThrowableOfType(ClarionDecodingException.class, call);
     assertThat(e).isNotNull();
     assertThat(e.getCause()).isNotNull().isNotInstanceOf(NullPointerException.class);
     return e;
-  }
-
-  interface ThrowingCallable {
-    void call();
   }
 
   @Test
