@@ -1,28 +1,22 @@
 package com.clarionhealth.client.blocking;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clarionhealth.client.CallQuery;
+import com.clarionhealth.client.contract.QuickStarts;
 import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.model.CreateCall;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,11 +29,7 @@ class QuickStartTest {
 
   @Test
   void quickStartPlacesACallAndStreamsARange() {
-    server.stubFor(post("/call").willReturn(aResponse().withHeader("Content-Type", "application/json")
-        .withBody("{\"id\":1,\"assistant_id\":42,\"call_status\":\"queued\"}")));
-    server.stubFor(get(urlPathEqualTo("/call")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody("[{\"id\":1,\"call_status\":\"ended\"},{\"id\":2,\"call_status\":\"voicemail\"}]")));
+    QuickStarts.stubAnswers(server);
     String apiKey = "test-key";
     String baseUrl = server.baseUrl();
     List<String> printed = new ArrayList<>();
@@ -76,18 +66,6 @@ class QuickStartTest {
 
   @Test
   void readmeShowsTheQuickStartAsCompiledHere() throws IOException {
-    String source = Files.readString(
-        Path.of("src/test/java/com/clarionhealth/client/blocking/QuickStartTest.java"), StandardCharsets.UTF_8);
-    String snippet = source.substring(
-        source.indexOf("// quick-start:begin") + "// quick-start:begin".length(),
-        source.indexOf("    // quick-start:end"));
-    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-
-    assertThat(readme).contains(dedent(snippet));
-  }
-
-  static String dedent(String block) {
-    return block.lines().skip(1).map(line -> line.length() >= 4 ? line.substring(4) : line.strip())
-        .collect(Collectors.joining("\n"));
+    QuickStarts.assertReadmeShows("src/test/java/com/clarionhealth/client/blocking/QuickStartTest.java", "quick-start");
   }
 }

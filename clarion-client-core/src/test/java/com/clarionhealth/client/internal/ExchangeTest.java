@@ -11,7 +11,9 @@ import com.clarionhealth.client.InternalServerException;
 import com.clarionhealth.client.RateLimitException;
 import com.clarionhealth.client.UnexpectedStatusException;
 import com.clarionhealth.client.internal.Decision.Action;
-import com.clarionhealth.client.testlog.LogCapture;
+import com.clarionhealth.client.contract.LogCapture;
+import ch.qos.logback.classic.Level;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -32,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.event.Level;
 
 /**
  * The engine's decision table, without I/O: each test plays the transport, reporting outcomes to an
@@ -48,6 +49,9 @@ class ExchangeTest {
   private static final String USER_AGENT = "clarion-java-test/1.2.3 Java/17";
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2015-10-21T07:27:00Z"), ZoneOffset.UTC);
   private static final String LOGGER = "com.clarionhealth.client";
+
+  @RegisterExtension
+  final LogCapture logs = new LogCapture();
   private static final String WARNING = "the call may have been placed; check GET /call before creating it again";
   private static final byte[] CALL_JSON =
       "{\"assistant_id\":42,\"destination_phone_number\":\"+14155550123\"}".getBytes(StandardCharsets.UTF_8);
@@ -615,7 +619,7 @@ class ExchangeTest {
   @Test
   void eachAnswerFailureAndRetryIsLoggedOnceWithoutKeyQueryOrBody() {
     Exchange exchange = engine(2).get("/call", "phone_number=%2B14155550123");
-    try (LogCapture logs = LogCapture.start()) {
+    {
       exchange.begin();
       nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(12));
       assertThat(exchange.onResponse(503, headers("X-Echo", "Bearer " + KEY)).action()).isEqualTo(Action.READ_BODY);
@@ -635,7 +639,7 @@ class ExchangeTest {
       assertThat(logs.messages(LOGGER, Level.INFO)).containsExactly(
           "GET /call will be retried in 250 ms (attempt 1 failed: InternalServerException)",
           "GET /call will be retried in 500 ms (attempt 2 failed: ClarionTransportException)");
-      assertThat(logs.events()).hasSize(5).allSatisfy(e -> assertThat(e.throwable()).isNull());
+      assertThat(logs.events()).hasSize(5).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
       assertThat(logs.everything()).doesNotContain(KEY).doesNotContain("Bearer")
           .doesNotContain("4155550123").doesNotContain("phone_number").doesNotContain("bad key");
     }
@@ -644,7 +648,7 @@ class ExchangeTest {
   @Test
   void aFailureThatIsThrownIsNotLoggedAsARetry() {
     Exchange exchange = createCall();
-    try (LogCapture logs = LogCapture.start()) {
+    {
       exchange.begin();
       nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(40));
       exchange.onFailure(new IOException("Connection reset"));
@@ -658,7 +662,7 @@ class ExchangeTest {
   @Test
   void aRedirectHopIsLoggedAsTheSameAttemptUnderTheRequestsOwnPath() {
     Exchange exchange = get();
-    try (LogCapture logs = LogCapture.start()) {
+    {
       redirect(exchange, 302, "https://cdn.example.net/elsewhere?token=abc");
       exchange.begin();
       exchange.onResponse(200, JSON);

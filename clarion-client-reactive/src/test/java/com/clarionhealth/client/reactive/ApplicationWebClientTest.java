@@ -1,10 +1,10 @@
 package com.clarionhealth.client.reactive;
 
-import static com.clarionhealth.client.reactive.TestSupport.BEARER;
-import static com.clarionhealth.client.reactive.TestSupport.CALLS;
-import static com.clarionhealth.client.reactive.TestSupport.TIMEOUT;
+import static com.clarionhealth.client.contract.ContractSupport.BEARER;
+import static com.clarionhealth.client.contract.ContractSupport.CALLS;
+import static com.clarionhealth.client.contract.ContractSupport.TIMEOUT;
 import static com.clarionhealth.client.reactive.TestSupport.USER_AGENT;
-import static com.clarionhealth.client.reactive.TestSupport.json;
+import static com.clarionhealth.client.contract.ContractSupport.json;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clarionhealth.client.model.BotMessage;
 import com.clarionhealth.client.model.CallStatus;
 import com.clarionhealth.client.model.CreateCall;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.clarionhealth.client.contract.FakeApi;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ApplicationWebClientTest {
   @RegisterExtension
-  static WireMockExtension server = TestSupport.server();
+  static final FakeApi server = new FakeApi();
 
   static final String CALL = json("{'id':9,'assistant_id':7,'call_status':'ended','ended_at':'2026-03-01T12:03:00+01:00',"
       + "'duration_ms':1000,'messages':[{'role':'bot','message':'Hi','endTime':1.5}],"
@@ -116,7 +116,7 @@ class ApplicationWebClientTest {
         json("{'assistant_id':7,'destination_phone_number':'+14155550123','task_parameters':{'first_name':'Ada'}}"))));
     // the application's filter and default header ran on both requests, next to the client's headers
     assertThat(filtered).hasValue(2);
-    for (var request : TestSupport.served(server)) {
+    for (var request : server.served()) {
       assertThat(request.getRequest().getHeader("X-App-Trace")).isEqualTo("trace-1");
       assertThat(request.getRequest().getHeader("X-Tenant")).isEqualTo("north");
       assertThat(request.getRequest().getHeader("Authorization")).isEqualTo(BEARER);

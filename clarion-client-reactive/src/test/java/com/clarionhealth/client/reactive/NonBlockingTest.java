@@ -1,8 +1,8 @@
 package com.clarionhealth.client.reactive;
 
-import static com.clarionhealth.client.reactive.TestSupport.CALLS;
-import static com.clarionhealth.client.reactive.TestSupport.TIMEOUT;
-import static com.clarionhealth.client.reactive.TestSupport.callJson;
+import static com.clarionhealth.client.contract.ContractSupport.CALLS;
+import static com.clarionhealth.client.contract.ContractSupport.TIMEOUT;
+import static com.clarionhealth.client.contract.ContractSupport.callJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clarionhealth.client.CallQuery;
 import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.model.CreateCall;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.clarionhealth.client.contract.FakeApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +35,7 @@ import reactor.test.StepVerifier;
  */
 class NonBlockingTest {
   @RegisterExtension
-  static WireMockExtension server = TestSupport.server();
+  static final FakeApi server = new FakeApi();
 
   /** The threads the client's requests were sent from, seen by an application filter. */
   private final List<String> sentFrom = new CopyOnWriteArrayList<>();

@@ -1,5 +1,6 @@
 package com.clarionhealth.client.reactive;
 
+import org.slf4j.LoggerFactory;
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
@@ -13,7 +14,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 public final class TestLoggingBlockHoundIntegration implements BlockHoundIntegration {
   @Override
   public void applyTo(BlockHound.Builder builder) {
-    builder.allowBlockingCallsInside("org.slf4j.simple.SimpleLogger", "write");
+    // Logback reads its configuration file when first asked for a logger: here, on the main thread,
+    // before any test, rather than on whichever event loop logs first.
+    LoggerFactory.getILoggerFactory();
+    builder.allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend");
     builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
     builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
   }
