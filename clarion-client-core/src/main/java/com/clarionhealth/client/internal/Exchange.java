@@ -124,11 +124,10 @@ public final class Exchange {
   public Decision onBody(byte[] boundedBody) {
     byte[] safe = Redaction.withoutKey(boundedBody, authorization);
     if (status >= 200 && status < 300) {
-      return Decision.fail(ClarionDecodingException.create(method, path, status, responseHeaders, safe,
+      return Decision.fail(ClarionDecodingException.create(method, path, status, safeHeaders(), safe,
           new IOException("not JSON: " + header("Content-Type").orElse(""))));
     }
-    return retryOrFail(ClarionApiException.create(method, path, status, responseHeaders, safe,
-        engine.clock()));
+    return retryOrFail(ClarionApiException.create(method, path, status, safeHeaders(), safe, engine.clock()));
   }
 
   /**
@@ -151,7 +150,7 @@ public final class Exchange {
    * body at length).
    */
   public ClarionDecodingException undecodable(byte[] head, Throwable problem) {
-    return ClarionDecodingException.create(method, path, status, responseHeaders,
+    return ClarionDecodingException.create(method, path, status, safeHeaders(),
         Redaction.withoutKey(head, authorization), problem);
   }
 
@@ -172,6 +171,11 @@ public final class Exchange {
     uri = firstUri;
     redirects = 0;
     return Decision.retry(delay.get(), failure);
+  }
+
+  /** The answer's headers for an exception: a server echoing the key (in a request id) must not put it there. */
+  private Map<String, List<String>> safeHeaders() {
+    return Redaction.headersWithoutKey(responseHeaders, authorization);
   }
 
   private Optional<String> header(String name) {

@@ -2,6 +2,10 @@ package com.clarionhealth.client.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps the API key out of exceptions: a server that echoes the key (in any shape, not only as
@@ -32,6 +36,27 @@ public final class Redaction {
     }
     out.write(body, from, body.length - from);
     return out.toByteArray();
+  }
+
+  /**
+   * {@code headers} with every occurrence of the key sent in {@code authorization} replaced in their
+   * values: a server may echo it in a request id, which messages quote.
+   */
+  public static Map<String, List<String>> headersWithoutKey(Map<String, List<String>> headers, String authorization) {
+    if (headers == null || authorization == null || !authorization.startsWith(BEARER_PREFIX)
+        || authorization.length() == BEARER_PREFIX.length()) {
+      return headers;
+    }
+    String key = authorization.substring(BEARER_PREFIX.length());
+    Map<String, List<String>> safe = new LinkedHashMap<>();
+    headers.forEach((name, values) -> {
+      List<String> copy = new ArrayList<>(values.size());
+      for (String value : values) {
+        copy.add(value == null ? null : value.replace(key, "[redacted]"));
+      }
+      safe.put(name, copy);
+    });
+    return safe;
   }
 
   private static int indexOf(byte[] haystack, byte[] needle, int from) {

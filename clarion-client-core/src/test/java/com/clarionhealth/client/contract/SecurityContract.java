@@ -56,8 +56,11 @@ public abstract class SecurityContract extends ClientContract {
     ClientDriver client = connect(api.config().apiKey(key));
     api.stubFor(get(urlPathEqualTo(CALLS)).willReturn(aResponse().withStatus(401)
         .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+        // A request id made of the key: the message quotes the request id.
+        .withHeader("x-request-id", "req_" + key)
         .withBody("{\"error\":\"invalid key " + key + "\",\"received\":\"Authorization: Bearer " + key + "\"}")));
     api.stubFor(post(CALLS).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+        .withHeader("request-id", key).withHeader("X-Echo", "Bearer " + key)
         .withBody("<p>key " + key + " accepted</p>")));
 
     Throwable denied = catchThrowable(client::list);
@@ -72,6 +75,9 @@ public abstract class SecurityContract extends ClientContract {
       }
     }
     assertThat(((AuthenticationException) denied).body()).doesNotContain(key).contains("invalid key [redacted]");
+    assertThat(((AuthenticationException) denied).requestId()).contains("req_[redacted]");
+    assertThat(((AuthenticationException) denied).headers().toString()).doesNotContain(key);
+    assertThat(((ClarionDecodingException) undecodable).headers().toString()).doesNotContain(key);
     assertThat(((ClarionDecodingException) undecodable).body()).isEqualTo("<p>key [redacted] accepted</p>");
     api.verify(1, getRequestedFor(urlEqualTo(CALLS)).withHeader("Authorization", equalTo("Bearer " + key)));
   }

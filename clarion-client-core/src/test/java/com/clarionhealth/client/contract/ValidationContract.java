@@ -9,6 +9,7 @@ import com.clarionhealth.client.CallQuery;
 import com.clarionhealth.client.ListCallsParams;
 import com.clarionhealth.client.model.CreateCall;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -144,6 +145,15 @@ public abstract class ValidationContract extends ClientContract {
     assertThatIllegalArgumentException().isThrownBy(() -> connect(config.connectTimeout(Duration.ofSeconds(-1))))
         .withMessageContaining("connectTimeout");
     assertThatIllegalArgumentException().isThrownBy(() -> connect(config.maxRetryAfter(Duration.ofSeconds(-1))))
+        .withMessageContaining("maxRetryAfter");
+    // Durations the HTTP clients and timed waits cannot hold (they overflow in nanoseconds) would make
+    // every request fail with an ArithmeticException, or never end.
+    assertThatIllegalArgumentException().isThrownBy(() -> connect(config.requestTimeout(ChronoUnit.FOREVER.getDuration())))
+        .withMessageContaining("requestTimeout");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> connect(config.connectTimeout(Duration.ofSeconds(Long.MAX_VALUE / 1000))))
+        .withMessageContaining("connectTimeout");
+    assertThatIllegalArgumentException().isThrownBy(() -> connect(config.maxRetryAfter(ChronoUnit.FOREVER.getDuration())))
         .withMessageContaining("maxRetryAfter");
     assertThatNullPointerException().isThrownBy(() -> connect(config.apiKey(null).givenNull("apiKey")))
         .withMessageContaining("apiKey");

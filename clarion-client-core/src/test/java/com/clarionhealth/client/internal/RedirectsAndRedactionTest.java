@@ -42,4 +42,16 @@ class RedirectsAndRedactionTest {
     assertThat(Redaction.withoutKey(body, "Bearer zzz")).isSameAs(body);
     assertThat(Redaction.withoutKey(null, "Bearer abc123")).isNull();
   }
+
+  @Test
+  void theKeyIsRedactedFromHeaderValuesSoThatARequestIdCannotCarryIt() {
+    java.util.Map<String, java.util.List<String>> headers = new java.util.LinkedHashMap<>();
+    headers.put("x-request-id", java.util.List.of("req_abc123"));
+    headers.put("X-Echo", java.util.List.of("Bearer abc123", "other"));
+
+    assertThat(Redaction.headersWithoutKey(headers, "Bearer abc123"))
+        .containsEntry("x-request-id", java.util.List.of("req_[redacted]"))
+        .containsEntry("X-Echo", java.util.List.of("Bearer [redacted]", "other"));
+    assertThat(Redaction.headersWithoutKey(headers, null)).isSameAs(headers);
+  }
 }
