@@ -7,7 +7,6 @@ import com.clarionhealth.client.CallQuery;
 import com.clarionhealth.client.ListCallsParams;
 import com.clarionhealth.client.CreateCallValidator;
 import com.clarionhealth.client.internal.FetchedPage;
-import com.clarionhealth.client.internal.PageSplitter;
 import com.clarionhealth.client.internal.PagingPlan;
 import com.clarionhealth.client.internal.RequestEngine;
 import com.clarionhealth.client.internal.Window;
@@ -56,7 +55,7 @@ public final class Calls {
     } catch (IOException e) {
       throw new UncheckedIOException("createCall could not be written as JSON", e);
     }
-    return transport.execute(engine.post(WireFormat.CALLS_PATH, body), json::bindOne);
+    return transport.execute(engine.post(WireFormat.CALLS_PATH, body), Transport.bytes(json::bindOne));
   }
 
   /** Exactly one {@code GET /call} with the server's defaults (at most 100 calls). */
@@ -71,7 +70,7 @@ public final class Calls {
   public List<Call> list(ListCallsParams params) {
     requireNonNull(params, "params == null");
     return transport.execute(engine.get(WireFormat.CALLS_PATH, WireFormat.listQuery(params)),
-        body -> PageSplitter.of(body, Integer.MAX_VALUE).calls(json));
+        Transport.page(page -> page.calls(json)));
   }
 
   /**
@@ -111,6 +110,6 @@ public final class Calls {
 
   private FetchedPage fetch(Window window) {
     return transport.execute(engine.get(WireFormat.CALLS_PATH, WireFormat.listQuery(window)),
-        body -> PageSplitter.of(body, Integer.MAX_VALUE).page(window.limit(), json));
+        Transport.page(page -> page.page(window.limit(), json)));
   }
 }

@@ -4,6 +4,7 @@ import com.clarionhealth.client.internal.CallBinder;
 import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.model.CreateCall;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -11,6 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The client's own Jackson 2 mapping, never the application's: whatever the application configured
@@ -20,6 +23,7 @@ import java.io.IOException;
  */
 final class JsonCodec implements CallBinder {
   private final ObjectReader callReader;
+  private final ObjectReader arrayReader;
   private final ObjectWriter createWriter;
 
   JsonCodec() {
@@ -28,9 +32,14 @@ final class JsonCodec implements CallBinder {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        // Jackson's own fast path for the messages' floating-point times (FloatingDecimal is a tenth of
+        // the CPU of a page otherwise).
+        .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+        .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
         .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
         .build();
     callReader = mapper.readerFor(Call.class);
+    arrayReader = mapper.readerFor(Call[].class);
     createWriter = mapper.writerFor(CreateCall.class);
   }
 
@@ -41,5 +50,11 @@ final class JsonCodec implements CallBinder {
   @Override
   public Call bind(byte[] bytes, int offset, int length) throws IOException {
     return callReader.readValue(bytes, offset, length);
+  }
+
+  @Override
+  public List<Call> bindArray(byte[] bytes, int offset, int length) throws IOException {
+    // As an array of calls, which binds a JSON null element as null (readValues would refuse it).
+    return Arrays.asList(arrayReader.<Call[]>readValue(bytes, offset, length));
   }
 }

@@ -2,6 +2,7 @@ package com.clarionhealth.client.blocking;
 
 import com.clarionhealth.client.internal.Decision;
 import com.clarionhealth.client.internal.Exchange;
+import com.clarionhealth.client.internal.PageSplitter;
 import com.clarionhealth.client.internal.RequestEngine;
 import com.clarionhealth.client.internal.TransportErrors;
 import java.io.IOException;
@@ -9,10 +10,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,33 +42,90 @@ final class Transport {
     this.sleeper = sleeper;
   }
 
-  /** Decodes a 2xx body; its exceptions become {@link com.clarionhealth.client.ClarionDecodingException}s. */
-  interface BodyDecoder<T> {
+  /**
+   * How a 2xx body is read: as it arrives, on the HTTP client's thread ({@link #reader}), then made
+   * into the value on the calling thread ({@link #decode}).
+   */
+  interface BodyDecoder<B, T> {
+    BodySubscriber<B> reader(long contentLength);
+
+    T decode(B body) throws IOException;
+
+    /** The body's first bytes, for the message of one that could not be decoded. */
+    byte[] head(B body);
+  }
+
+  /** A body whose bytes are decoded at once, once complete ({@code POST /call}'s answer). */
+  static <T> BodyDecoder<byte[], T> bytes(Decoding<T> decoding) {
+    return new BodyDecoder<>() {
+      @Override
+      public BodySubscriber<byte[]> reader(long contentLength) {
+        return BodySubscribers.ofByteArray();
+      }
+
+      @Override
+      public T decode(byte[] body) throws IOException {
+        return decoding.decode(body);
+      }
+
+      @Override
+      public byte[] head(byte[] body) {
+        return body;
+      }
+    };
+  }
+
+  /** A JSON array of calls, split into its calls while it arrives. */
+  static <T> BodyDecoder<PageSplitter, T> page(Finish<T> finish) {
+    return new BodyDecoder<>() {
+      @Override
+      public BodySubscriber<PageSplitter> reader(long contentLength) {
+        return new Splitting(new PageSplitter(Integer.MAX_VALUE, contentLength));
+      }
+
+      @Override
+      public T decode(PageSplitter page) throws IOException {
+        return finish.apply(page);
+      }
+
+      @Override
+      public byte[] head(PageSplitter page) {
+        return page.head();
+      }
+    };
+  }
+
+  interface Decoding<T> {
     T decode(byte[] body) throws IOException;
   }
 
-  <T> T execute(Exchange exchange, BodyDecoder<T> decoder) {
+  interface Finish<T> {
+    T apply(PageSplitter page) throws IOException;
+  }
+
+  <B, T> T execute(Exchange exchange, BodyDecoder<B, T> decoder) {
     while (true) {
       exchange.begin();
-      HttpResponse<byte[]> response = null;
+      Attempt<B> attempt = new Attempt<>(exchange, decoder);
       Decision decision;
       try {
-        response = send(exchange);
-        decision = exchange.onResponse(response.statusCode(), response.headers().map());
-        if (decision.action() == Decision.Action.READ_BODY) {
-          decision = exchange.onBody(response.body());
-        }
+        decision = attempt.run(send(exchange, attempt));
       } catch (ExecutionException e) {
-        decision = exchange.onFailure(e.getCause() == null ? e : e.getCause());
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        Undecodable undecodable = Undecodable.in(cause);
+        if (undecodable != null) {
+          throw exchange.undecodable(undecodable.head, undecodable.getCause());
+        }
+        decision = attempt.abandon(cause);
       } catch (Exception e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
-        decision = exchange.onFailure(e);
+        decision = attempt.abandon(e);
       }
       switch (decision.action()) {
         case DELIVER:
-          return decode(exchange, response.body(), decoder);
+          return decode(exchange, decoder, attempt.body);
         case FOLLOW:
           continue;
         case RETRY:
@@ -77,13 +141,12 @@ final class Transport {
    * Sends and reads the whole body within the request timeout. The JDK's own timeout stops at the
    * response headers, which would let a stalled body hang the calling thread forever.
    */
-  private HttpResponse<byte[]> send(Exchange exchange) throws Exception {
+  private HttpResponse<Object> send(Exchange exchange, Attempt<?> attempt) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(exchange.uri()).timeout(requestTimeout);
     exchange.headers(request::header);
     request = exchange.body() == null ? request.GET()
         : request.POST(HttpRequest.BodyPublishers.ofByteArray(exchange.body()));
-    CompletableFuture<HttpResponse<byte[]>> response =
-        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    CompletableFuture<HttpResponse<Object>> response = http.sendAsync(request.build(), attempt::reader);
     try {
       return response.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
@@ -92,11 +155,11 @@ final class Transport {
     }
   }
 
-  private static <T> T decode(Exchange exchange, byte[] body, BodyDecoder<T> decoder) {
+  private static <B, T> T decode(Exchange exchange, BodyDecoder<B, T> decoder, B body) {
     try {
       return decoder.decode(body);
     } catch (IOException | RuntimeException e) {
-      throw exchange.undecodable(body, e);
+      throw exchange.undecodable(decoder.head(body), e);
     }
   }
 
@@ -106,6 +169,126 @@ final class Transport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw exchange.interruptedWhileWaiting(e);
+    }
+  }
+
+  /**
+   * One attempt. The engine decides what to read when the status line arrives, on the HTTP client's
+   * thread; the calling thread takes over when the exchange ends or times out. The lock keeps a late
+   * answer of an attempt given up from reaching the exchange after the calling thread moved on.
+   */
+  private static final class Attempt<B> {
+    private final Exchange exchange;
+    private final BodyDecoder<B, ?> decoder;
+    private Decision decision;
+    private boolean abandoned;
+    B body;
+
+    Attempt(Exchange exchange, BodyDecoder<B, ?> decoder) {
+      this.exchange = exchange;
+      this.decoder = decoder;
+    }
+
+    @SuppressWarnings("unchecked")
+    synchronized BodySubscriber<Object> reader(HttpResponse.ResponseInfo info) {
+      if (abandoned) {
+        return BodySubscribers.replacing(null);
+      }
+      decision = exchange.onResponse(info.statusCode(), info.headers().map());
+      switch (decision.action()) {
+        case DELIVER:
+          return (BodySubscriber<Object>) decoder.reader(info.headers().firstValueAsLong("Content-Length").orElse(-1));
+        case READ_BODY:
+          return (BodySubscriber<Object>) (BodySubscriber<?>) BodySubscribers.ofByteArray();
+        default:
+          return BodySubscribers.replacing(null); // a redirect's body is drained, not kept
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    synchronized Decision run(HttpResponse<Object> response) {
+      if (decision.action() == Decision.Action.READ_BODY) {
+        return exchange.onBody((byte[]) response.body());
+      }
+      body = (B) response.body();
+      return decision;
+    }
+
+    synchronized Decision abandon(Throwable failure) {
+      abandoned = true;
+      return exchange.onFailure(failure);
+    }
+  }
+
+  /**
+   * Feeds a body to a {@link PageSplitter} as it arrives. Once the splitter refuses the body, the rest
+   * is drained, not kept: cancelling would make the JDK client report a cancelled stream instead.
+   */
+  private static final class Splitting implements BodySubscriber<PageSplitter> {
+    private final PageSplitter page;
+    private final CompletableFuture<PageSplitter> result = new CompletableFuture<>();
+    private Undecodable refused;
+
+    Splitting(PageSplitter page) {
+      this.page = page;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      if (refused != null) {
+        return;
+      }
+      try {
+        for (ByteBuffer buffer : buffers) {
+          page.feed(buffer);
+        }
+      } catch (RuntimeException e) {
+        refused = new Undecodable(page.head(), e);
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      result.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+      if (refused != null) {
+        result.completeExceptionally(refused);
+      } else {
+        result.complete(page);
+      }
+    }
+
+    @Override
+    public CompletionStage<PageSplitter> getBody() {
+      return result;
+    }
+  }
+
+  /** A body that is not what was expected, found while it arrived. */
+  private static final class Undecodable extends IOException {
+    private static final long serialVersionUID = 1L;
+    final transient byte[] head;
+
+    Undecodable(byte[] head, Throwable problem) {
+      super(problem);
+      this.head = head;
+    }
+
+    static Undecodable in(Throwable error) {
+      for (Throwable e = error; e != null; e = e.getCause()) {
+        if (e instanceof Undecodable) {
+          return (Undecodable) e;
+        }
+      }
+      return null;
     }
   }
 }

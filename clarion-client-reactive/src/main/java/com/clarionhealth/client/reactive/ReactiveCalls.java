@@ -55,7 +55,7 @@ public final class ReactiveCalls {
     requireNonNull(params, "params == null");
     String query = WireFormat.listQuery(params);
     return transport.execute(() -> engine.get(WireFormat.CALLS_PATH, query),
-            (body, exchange) -> json.array(body, exchange, page -> page.calls(json)))
+            (body, length, exchange) -> json.array(body, length, exchange, page -> page.calls(json)))
         .flatMapIterable(calls -> calls);
   }
 
@@ -82,6 +82,6 @@ public final class ReactiveCalls {
   private Mono<FetchedPage> fetch(Window window) {
     String query = WireFormat.listQuery(window);
     return transport.execute(() -> engine.get(WireFormat.CALLS_PATH, query),
-        (body, exchange) -> json.array(body, exchange, page -> page.page(window.limit(), json)));
+        (body, length, exchange) -> json.array(body, length, exchange, page -> page.page(window.limit(), json)));
   }
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -55,7 +54,10 @@ final class ReactiveTransport {
    * {@link Exchange#undecodable}) when the body is not what was expected, and any other error when the
    * body did not arrive, which the engine then classifies as a transport failure.
    */
-  interface BodyDecoder<T> extends BiFunction<Flux<DataBuffer>, Exchange, Mono<T>> {}
+  interface BodyDecoder<T> {
+    /** @param contentLength the body's {@code Content-Length}, or -1 */
+    Mono<T> decode(Flux<DataBuffer> body, long contentLength, Exchange exchange);
+  }
 
   /** @param exchange makes the exchange of each subscription */
   <T> Mono<T> execute(Supplier<Exchange> exchange, BodyDecoder<T> decoder) {
@@ -96,7 +98,8 @@ final class ReactiveTransport {
       Decision decision = exchange.onResponse(response.statusCode().value(), headers(response));
       switch (decision.action()) {
         case DELIVER:
-          return decoder.apply(response.body(BodyExtractors.toDataBuffers()), exchange).map(Outcome::value);
+          return decoder.decode(response.body(BodyExtractors.toDataBuffers()),
+              response.headers().contentLength().orElse(-1), exchange).map(Outcome::value);
         case READ_BODY:
           return bounded(response.body(BodyExtractors.toDataBuffers()))
               .map(body -> Outcome.<T>of(exchange.onBody(body)));
