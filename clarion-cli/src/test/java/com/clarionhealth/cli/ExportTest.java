@@ -86,6 +86,33 @@ class ExportTest {
   }
 
   @Test
+  void aConcurrentExportWritesTheSameCallsAsASequentialOne() throws IOException {
+    Path sequential = dir.resolve("sequential.jsonl");
+    Path concurrent = dir.resolve("concurrent.jsonl");
+
+    Cli one = Cli.run(env, "calls", "export", "--from", FROM.toString(), "--to", TO.toString(),
+        "--out", sequential.toString(), "--page-size", "200");
+    Cli four = Cli.run(env, "calls", "export", "--from", FROM.toString(), "--to", TO.toString(),
+        "--out", concurrent.toString(), "--page-size", "200", "--concurrency", "4");
+
+    assertThat(one.exitCode).as(one.toString()).isZero();
+    assertThat(four.exitCode).as(four.toString()).isZero();
+    // Every call once; the windows are cut differently at concurrency 4, so only the order may differ.
+    assertThat(idsIn(concurrent)).hasSize(CALLS).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(idsIn(sequential)).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(ExportState.pathFor(concurrent)).doesNotExist();
+  }
+
+  @Test
+  void aConcurrencyOutOfRangeIsAUsageError() {
+    Cli cli = Cli.run(env, "calls", "export", "--from", FROM.toString(), "--concurrency", "33");
+
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.err).contains("concurrency");
+    assertThat(sandbox.requests()).isEmpty();
+  }
+
+  @Test
   void csvHasTheHeaderAndQuotesCellsWithCommasQuotesAndLineBreaks() throws IOException {
     Path out = dir.resolve("calls.csv");
 

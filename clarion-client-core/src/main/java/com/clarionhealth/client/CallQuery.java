@@ -81,9 +81,10 @@ public final class CallQuery {
   }
 
   /**
-   * How many segments of the range are paged at once, 1 to 32. Default: 1. The output still comes in
-   * window order. The reactive client pages segments concurrently; the blocking client pages them one
-   * after the other on the calling thread, so for it this only changes how the range is cut.
+   * How many requests may be in flight at once, 1 to 32. Default: 1. Above 1, once the first window
+   * has shown the density where the range starts, the rest is cut into slots about a page wide, and
+   * that many are fetched at once (the blocking client on threads of the stream's own). The output
+   * still comes in window order, each call once; at most this many pages wait ahead of the consumer.
    */
   public CallQuery concurrency(int concurrency) {
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {

@@ -15,7 +15,7 @@ import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.model.CreateCall;
 import java.io.UncheckedIOException;
 import java.io.IOException;
-import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -78,14 +78,28 @@ public final class Calls {
    * consumed, and {@code stream(q).limit(5)} sends one request. Calls come in ascending windows of
    * creation time, and within a window in server order. Memory is bounded by one page.
    *
-   * <p>Closing the stream is allowed but not required: no connection is held between pages.
+   * <p>With {@link CallQuery#concurrency(int)} above 1, up to that many requests are in flight at once
+   * on threads of the stream's own (daemon threads, ended when the stream is consumed or closed),
+   * while the calling thread takes the pages in window order. Close the stream (try-with-resources)
+   * when you stop before its end: that aborts the requests in flight. At concurrency 1 nothing is
+   * held between pages and closing is optional.
    *
    * @throws com.clarionhealth.client.ClarionPagingException from the stream's terminal operation if
    *     1000 or more calls were created within one millisecond, rather than skipping any
    */
   public Stream<Call> stream(CallQuery query) {
     requireNonNull(query, "query == null");
-    return StreamSupport.stream(() -> spliterator(query), Spliterator.ORDERED | Spliterator.NONNULL, false)
+    AtomicReference<PageLoop> pages = new AtomicReference<>();
+    return StreamSupport.stream(
+            () -> Spliterators.spliteratorUnknownSize(pages.updateAndGet(p -> p != null ? p : pageLoop(query)),
+                Spliterator.ORDERED | Spliterator.NONNULL),
+            Spliterator.ORDERED | Spliterator.NONNULL, false)
+        .onClose(() -> {
+          PageLoop loop = pages.get();
+          if (loop != null) {
+            loop.close(); // at concurrency above 1: stops the stream's threads and their requests
+          }
+        })
         .flatMap(page -> page.calls().stream());
   }
 
@@ -95,15 +109,10 @@ public final class Calls {
    */
   public Iterable<CallPage> pages(CallQuery query) {
     requireNonNull(query, "query == null");
-    return () -> pageIterator(query);
+    return () -> pageLoop(query);
   }
 
-  private Spliterator<CallPage> spliterator(CallQuery query) {
-    return Spliterators.spliteratorUnknownSize(pageIterator(query),
-        Spliterator.ORDERED | Spliterator.NONNULL);
-  }
-
-  private Iterator<CallPage> pageIterator(CallQuery query) {
+  private PageLoop pageLoop(CallQuery query) {
     // "to", when left open, is the moment the walk starts, and stays fixed so that it ends.
     return new PageLoop(PagingPlan.of(query, engine.clock().instant()), this::fetch);
   }

@@ -5,16 +5,14 @@ import static java.util.Objects.requireNonNull;
 import com.clarionhealth.client.CallQuery;
 import com.clarionhealth.client.model.Call;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.function.Function;
 
 /**
  * A {@link CallQuery} resolved at the moment its stream starts: the fixed range in milliseconds, the
- * page size, and the segments to page. Both clients drive it the same way: each segment's
- * {@link WindowPlanner} gives the windows to fetch and completes them, and the completed windows go,
- * in window order, through the one {@link PageAssembler}.
+ * page size and the concurrency. Both clients drive it the same way: the {@link #head()} planner
+ * walks the range (at concurrency 1, all of it; above, until its first window completes, then the
+ * {@link Frontier}'s slots are walked {@code n} at a time), and the completed windows go, in window
+ * order, through the one {@link PageAssembler}.
  */
 public final class PagingPlan {
   private final long startMillis;
@@ -59,24 +57,26 @@ public final class PagingPlan {
     return resumedFrom != null && resumedFrom.isComplete();
   }
 
+  /** How many requests may be in flight at once. */
+  public int concurrency() {
+    return concurrency;
+  }
+
   /**
-   * The planners of the range's segments, in ascending order. Adjacent segments share their edge
-   * instant, like adjacent windows, so the one deduplicator over the ordered pages covers both.
+   * The planner of the whole range, or null when there is nothing left (a cursor taken after the
+   * last page). At concurrency 1 it walks the whole range; above, only until its first window
+   * completes (which tells the density where the range starts), and then {@link #frontierAfter}
+   * takes the rest.
    */
-  public List<WindowPlanner> segments() {
-    if (isComplete()) {
-      return Collections.emptyList();
-    }
-    long span = endMillis - startMillis;
-    int count = (int) Math.max(1, Math.min(concurrency, span));
-    List<WindowPlanner> planners = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      long from = startMillis + span * i / count;
-      long to = i == count - 1 ? endMillis : startMillis + span * (i + 1) / count;
-      long width = count == 1 ? widthHintMillis : to - from;
-      planners.add(WindowPlanner.forRange(from, to, limit, width));
-    }
-    return planners;
+  public WindowPlanner head() {
+    return isComplete() ? null : WindowPlanner.forRange(startMillis, endMillis, limit, widthHintMillis);
+  }
+
+  /** The slots of the range after the head's first completed window, for concurrency above 1. */
+  public Frontier frontierAfter(CompletedWindow first) {
+    Frontier frontier = new Frontier(first.window.leMillis(), endMillis, limit, first.widthHintMillis);
+    frontier.observe(first);
+    return frontier;
   }
 
   /** The assembler of this plan's pages, primed by the cursor it resumes from. */

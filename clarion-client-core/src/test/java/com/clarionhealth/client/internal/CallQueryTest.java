@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clarionhealth.client.CallQuery;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CallQueryTest {
@@ -39,21 +38,36 @@ class CallQueryTest {
   void anOpenRangeEndsAtTheMomentTheStreamStarts() {
     PagingPlan plan = PagingPlan.of(CallQuery.since(FROM), TO.plusNanos(1));
 
-    List<WindowPlanner> segments = plan.segments();
-    Window window = segments.get(0).nextWindow();
+    Window window = plan.head().nextWindow();
     assertThat(window.createdAtGe()).isEqualTo(FROM);
     assertThat(window.createdAtLe()).isEqualTo(TO.plusMillis(1)); // rounded up to the millisecond
   }
 
   @Test
-  void concurrencyCutsTheRangeIntoSegmentsThatShareTheirEdges() {
-    List<WindowPlanner> segments = PagingPlan.of(CallQuery.between(FROM, TO).concurrency(4), TO).segments();
+  void aboveConcurrencyOneTheRestOfTheRangeIsCutIntoSlotsThatShareTheirEdges() {
+    PagingPlan plan = PagingPlan.of(CallQuery.between(FROM, TO).concurrency(4), TO);
+    WindowPlanner head = plan.head();
+    Window first = head.nextWindow();
+    // The whole range held too much: narrowed, then a window of 999 calls completes, so the rest (as
+    // wide as that window) needs more than one page.
+    assertThat(head.onPage(first, FetchedPage.full(1000))).isNull();
+    Window second = head.nextWindow();
+    CompletedWindow completed = head.onPage(second, FetchedPage.of(999, java.util.Collections.nCopies(999, null)));
+    assertThat(completed).isNotNull();
 
-    assertThat(segments).hasSize(4);
-    for (int i = 1; i < segments.size(); i++) {
-      Window previous = segments.get(i - 1).nextWindow();
-      assertThat(segments.get(i).nextWindow().geMillis()).isEqualTo(previous.leMillis());
+    Frontier frontier = plan.frontierAfter(completed);
+    long previousEnd = second.leMillis();
+    WindowPlanner slot;
+    int slots = 0;
+    while ((slot = frontier.nextSlot()) != null) {
+      Window window = slot.nextWindow();
+      assertThat(window.geMillis()).isEqualTo(previousEnd);
+      assertThat(window.leMillis()).isGreaterThan(window.geMillis());
+      previousEnd = window.leMillis();
+      slots++;
     }
-    assertThat(segments.get(3).nextWindow().createdAtLe()).isEqualTo(TO);
+    assertThat(previousEnd).isEqualTo(TO.toEpochMilli());
+    // Slots are about one page wide at the density seen: a little narrower than the window of 999.
+    assertThat(slots).isEqualTo(2);
   }
 }

@@ -3,11 +3,11 @@ package com.clarionhealth.client.reactive;
 import com.clarionhealth.client.CallPage;
 import com.clarionhealth.client.internal.CompletedWindow;
 import com.clarionhealth.client.internal.FetchedPage;
+import com.clarionhealth.client.internal.Frontier;
 import com.clarionhealth.client.internal.PageAssembler;
 import com.clarionhealth.client.internal.PagingPlan;
 import com.clarionhealth.client.internal.Window;
 import com.clarionhealth.client.internal.WindowPlanner;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.reactivestreams.Subscription;
@@ -18,33 +18,56 @@ import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
 /**
- * The reactive paging loop, twin of the blocking client's {@code PageLoop}: each segment of a plan
- * walks its windows one request at a time, only on demand; with several segments they run at once and
- * their completed windows still reach the one assembler in window order.
+ * The reactive paging loop, twin of the blocking client's {@code PageLoop}: the plan's head walks
+ * its windows one request at a time, only on demand; at concurrency {@code n} it stops after its first
+ * window and the frontier's slots are walked {@code n} at a time, their completed windows still
+ * reaching the one assembler in window order. Memory: at most {@code n} completed pages wait ahead of
+ * the consumer.
  */
 final class ReactivePages {
   private ReactivePages() {}
 
   /** @param fetch one {@code GET /call} of a window, cold */
   static Flux<CallPage> pages(PagingPlan plan, Function<Window, Mono<FetchedPage>> fetch) {
-    PageAssembler assembler = plan.assembler();
-    List<WindowPlanner> segments = plan.segments();
-    if (segments.size() <= 1) {
-      return Flux.fromIterable(segments).concatMap(segment -> windows(segment, fetch), 0).map(assembler::page);
+    WindowPlanner head = plan.head();
+    if (head == null) {
+      return Flux.empty();
     }
-    // A segment's failure travels as an item, in its place: flatMapSequential would signal it at once,
-    // dropping the pages of earlier segments still on their way, so that calls before the failure
-    // would be skipped (the paging properties found it).
-    return Flux.fromIterable(segments)
-        .flatMapSequential(segment -> windows(segment, fetch).map(Step::of).onErrorResume(e -> Mono.just(Step.failed(e))),
-            segments.size(), 1)
-        .handle((step, sink) -> {
-          if (step.failure != null) {
-            sink.error(step.failure);
-          } else {
-            sink.next(assembler.page(step.window));
-          }
-        });
+    PageAssembler assembler = plan.assembler();
+    if (plan.concurrency() == 1) {
+      return windows(head, fetch).map(assembler::page);
+    }
+    // Above 1: the head walks until its first window completes (which tells the density), then the
+    // frontier's slots are walked n at a time.
+    return whenRequested(nextCompleted(head, fetch)).flatMapMany(first -> {
+      CallPage page = assembler.page(first);
+      if (head.isDone()) {
+        return Flux.just(page);
+      }
+      Frontier frontier = plan.frontierAfter(first);
+      Flux<WindowPlanner> slots = Flux.generate(sink -> {
+        WindowPlanner slot = frontier.nextSlot();
+        if (slot == null) {
+          sink.complete();
+        } else {
+          sink.next(slot);
+        }
+      });
+      // A slot's failure travels as an item, in its place: flatMapSequential would signal it at once,
+      // dropping the pages of earlier slots still on their way, so that calls before the failure
+      // would be skipped (the paging properties found it).
+      Flux<CallPage> rest = slots
+          .flatMapSequential(slot -> windows(slot, fetch).doOnNext(frontier::observe).map(Step::of)
+              .onErrorResume(e -> Mono.just(Step.failed(e))), plan.concurrency(), 1)
+          .handle((step, sink) -> {
+            if (step.failure != null) {
+              sink.error(step.failure);
+            } else {
+              sink.next(assembler.page(step.window));
+            }
+          });
+      return Flux.just(page).concatWith(rest);
+    });
   }
 
   /** A completed window, or the failure that ended its segment. */
