@@ -24,7 +24,9 @@ public final class Frontier {
     this.endMillis = endMillis;
     this.limit = limit;
     this.widthMillis = Math.max(1, widthMillis);
-    this.target = WindowPlanner.targetCount(limit);
+    // A slot aims below the limit by 2.5 standard deviations of a Poisson count, at least half of it,
+    // so that most slots complete in one request.
+    this.target = Math.max(limit / 2.0, limit - 2.5 * Math.sqrt(limit));
   }
 
   /** The next slot, or null once the slots cover the range. */
