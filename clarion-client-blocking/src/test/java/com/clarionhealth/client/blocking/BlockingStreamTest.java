@@ -19,18 +19,34 @@ class BlockingStreamTest extends StreamContract {
     return new BlockingDriver(config);
   }
 
-  /** Blocking only: its segments are walked one after another on the calling thread; the reactive client's at once. */
+  /**
+   * Blocking only: at concurrency 4 the requests run on threads of the stream's own, the calls reach
+   * the calling thread in window order, and the threads end with the stream, consumed or closed.
+   */
   @Test
-  void segmentsArePagedOneAfterAnotherInWindowOrder() {
+  void concurrentStreamsUseTheirOwnThreadsAndEndThem() throws InterruptedException {
     api.calls().reset(spreadAndBurst());
+    ClientDriver client = connect(api.config());
 
-    List<Long> ids = connect(api.config()).stream(DAY.concurrency(4)).stream().map(Call::getId).toList();
-
+    List<Long> ids = client.stream(DAY.concurrency(4)).stream().map(Call::getId).toList();
     assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(api.calls().idsWithin(T0, END));
-    List<Asked> asked = api.calls().asked();
-    api.verify(asked.size(), getRequestedFor(urlPathEqualTo(CALLS)));
-    for (int i = 1; i < asked.size(); i++) {
-      assertThat(asked.get(i).ge()).isAfterOrEqualTo(asked.get(i - 1).ge());
+    awaitNoStreamThreads();
+
+    // Closed after its first calls: the threads end too.
+    client.stream(DAY.concurrency(4), 10);
+    awaitNoStreamThreads();
+  }
+
+  private static void awaitNoStreamThreads() throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (streamThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
     }
+    assertThat(streamThreads()).as("clarion-stream threads still alive").isZero();
+  }
+
+  private static long streamThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("clarion-stream-") && t.isAlive()).count();
   }
 }

@@ -63,11 +63,12 @@ class CallQueryTest {
       Window window = slot.nextWindow();
       assertThat(window.geMillis()).isEqualTo(previousEnd);
       assertThat(window.leMillis()).isGreaterThan(window.geMillis());
+      // About a page wide at the density seen: a little narrower than the window that held 999.
+      assertThat(window.widthMillis()).isLessThanOrEqualTo(second.widthMillis());
       previousEnd = window.leMillis();
       slots++;
     }
     assertThat(previousEnd).isEqualTo(TO.toEpochMilli());
-    // Slots are about one page wide at the density seen: a little narrower than the window of 999.
-    assertThat(slots).isEqualTo(2);
+    assertThat(slots).isGreaterThan(1);
   }
 }
