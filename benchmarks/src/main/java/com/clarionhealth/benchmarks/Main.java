@@ -13,7 +13,7 @@ import java.util.Map;
  * scenario and writes {@code benchmarks/RESULTS.md}. See benchmarks/README.md.
  */
 public final class Main {
-  static final List<String> SCENARIOS = List.of("throughput", "efficiency", "latency", "memory", "create");
+  static final List<String> SCENARIOS = List.of("throughput", "efficiency", "latency", "memory", "create", "create-load");
 
   private Main() {}
 
@@ -82,8 +82,11 @@ public final class Main {
         case "memory":
           scenarios.memory();
           break;
-        default:
+        case "create":
           scenarios.create();
+          break;
+        default:
+          scenarios.createLoad();
           break;
       }
     }

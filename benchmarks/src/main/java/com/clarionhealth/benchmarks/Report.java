@@ -20,6 +20,9 @@ final class Report {
   private final String startedAt = Machine.now();
   private final double loadAtStart = Machine.loadAverage();
   private final long startNanos = System.nanoTime();
+  /** The order of the targets table, whatever the order the scenarios ran in. */
+  static final List<String> GROUPS = List.of("throughput", "latency", "memory", "requests", "create", "create-load");
+
   private final List<String[]> targets = new ArrayList<>();
   private final StringBuilder sections = new StringBuilder();
 
@@ -27,8 +30,12 @@ final class Report {
     this.config = config;
   }
 
-  void target(String target, String figure, boolean met) {
-    targets.add(new String[] {target, figure, met ? "**met**" : "**missed**"});
+  /** @param group one of {@link #GROUPS}: where the target goes in the table */
+  void target(String group, String target, String figure, boolean met) {
+    if (!GROUPS.contains(group)) {
+      throw new IllegalArgumentException("no target group " + group);
+    }
+    targets.add(new String[] {group, target, figure, met ? "**met**" : "**missed**"});
   }
 
   void section(String markdown) {
@@ -62,9 +69,13 @@ final class Report {
     s.append("| JDK | ").append(Machine.jdk()).append(" |\n");
     s.append("| date | ").append(startedAt).append(", ").append(String.format("%.1f", minutes))
         .append(" minutes |\n\n");
-    s.append("## Targets\n\nReported, not asserted.\n\n| target | figure | |\n|---|---|---|\n");
-    for (String[] t : targets) {
-      s.append("| ").append(t[0]).append(" | ").append(t[1]).append(" | ").append(t[2]).append(" |\n");
+    s.append("## Targets\n\nReported, not asserted; every figure below is from this run.\n\n"
+        + "| | target | figure | |\n|---|---|---|---|\n");
+    List<String[]> sorted = new ArrayList<>(targets);
+    sorted.sort(java.util.Comparator.comparingInt(t -> GROUPS.indexOf(t[0]))); // stable: scenario order within
+    for (String[] t : sorted) {
+      s.append("| ").append(t[0]).append(" | ").append(t[1]).append(" | ").append(t[2]).append(" | ").append(t[3])
+          .append(" |\n");
     }
     s.append('\n').append(sections);
     s.append("## Analysis\n\n");

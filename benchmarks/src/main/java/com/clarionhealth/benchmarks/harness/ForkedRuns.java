@@ -2,16 +2,20 @@ package com.clarionhealth.benchmarks.harness;
 
 import com.clarionhealth.benchmarks.contestant.Contestant;
 import com.clarionhealth.benchmarks.contestant.Contestants;
+import com.clarionhealth.benchmarks.contestant.CreateLoad;
 import com.clarionhealth.benchmarks.contestant.Tally;
 import com.clarionhealth.benchmarks.contestant.Workload;
 import com.clarionhealth.benchmarks.data.CallBodies;
 import com.clarionhealth.benchmarks.data.Dataset;
 import com.clarionhealth.benchmarks.data.Distribution;
+import com.clarionhealth.benchmarks.harness.Results.CreateLoadResult;
+import com.clarionhealth.benchmarks.harness.Results.CreateLoadRow;
 import com.clarionhealth.benchmarks.harness.Results.CreateResult;
 import com.clarionhealth.benchmarks.harness.Results.MemoryResult;
 import com.clarionhealth.benchmarks.harness.Results.Run;
 import com.clarionhealth.benchmarks.harness.Results.StreamResult;
 import com.clarionhealth.benchmarks.server.CallServer;
+import com.clarionhealth.benchmarks.server.FaultyCreateServer;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
@@ -24,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +65,9 @@ public final class ForkedRuns {
       case "memory":
         result = memory(p);
         break;
+      case "create-load":
+        result = createLoad(p);
+        break;
       default:
         throw new IllegalArgumentException("unknown fork mode " + mode);
     }
@@ -80,8 +88,11 @@ public final class ForkedRuns {
     Duration latency = Duration.ofMillis(Long.parseLong(p.getOrDefault("latencyMs", "0")));
     int pool = Integer.parseInt(p.getOrDefault("pool", String.valueOf(POOL)));
 
-    Dataset data = Dataset.generate(distribution, n, pool, DATA_SEED);
-    CallBodies bodies = CallBodies.realistic(pool, BODY_SEED);
+    // Lean bodies where the scenario is about waiting, not decoding (the latency-bound one). The lean pool has
+    // one body, so the data must index a pool of one (creation times and ids do not depend on the pool).
+    boolean lean = "lean".equals(p.get("bodies"));
+    Dataset data = Dataset.generate(distribution, n, lean ? 1 : pool, DATA_SEED);
+    CallBodies bodies = lean ? CallBodies.lean() : CallBodies.realistic(pool, BODY_SEED);
     Workload workload = new Workload(data.start(), data.end(), data.knownWindows(KNOWN_WINDOW_CALLS));
     List<Run> warm = new ArrayList<>();
     List<Run> measured = new ArrayList<>();
@@ -122,6 +133,7 @@ public final class ForkedRuns {
     long requests = server.getRequests();
     long fullPages = server.fullPages();
     long served = server.callsServed();
+    long bytes = server.bytesServed();
     long serverCpu = server.cpuNanos();
     long processCpu = OS.getProcessCpuTime();
     server.resetMaxInFlight();
@@ -139,7 +151,7 @@ public final class ForkedRuns {
           + ") instead of each of the " + data.size() + " once (id sum " + data.idSum() + ")");
     }
     return new Run(elapsed / 1e9, tally.calls(), exact, server.getRequests() - requests, server.fullPages() - fullPages,
-        server.callsServed() - served, processCpuUsed / 1e9,
+        server.callsServed() - served, server.bytesServed() - bytes, processCpuUsed / 1e9,
         serverCpuUsed / 1e9, after.meanSince(flight), after.max());
   }
 
@@ -155,11 +167,26 @@ public final class ForkedRuns {
         contestant.create();
       }
       settle();
+      Recording recording = null;
+      if (p.get("jfr") != null) {
+        // The timed creates only, as for the streams.
+        recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.setToDisk(true);
+        recording.setDestination(Path.of(p.get("jfr")));
+        recording.start();
+      }
       double[] micros = new double[count];
-      for (int i = 0; i < count; i++) {
-        long start = System.nanoTime();
-        contestant.create();
-        micros[i] = (System.nanoTime() - start) / 1e3;
+      try {
+        for (int i = 0; i < count; i++) {
+          long start = System.nanoTime();
+          contestant.create();
+          micros[i] = (System.nanoTime() - start) / 1e3;
+        }
+      } finally {
+        if (recording != null) {
+          recording.stop();
+          recording.close();
+        }
       }
       Stats stats = new Stats(micros);
       System.out.printf("%s: median %.0f us, p99 %.0f us over %d calls (%d POSTs served)%n", id, stats.median(),
@@ -170,6 +197,108 @@ public final class ForkedRuns {
       String failure = Failures.describe(e);
       System.out.println(id + " failed: " + failure);
       return new CreateResult(id, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, failure);
+    }
+  }
+
+  /**
+   * {@code count} creates from {@code callers} at once through one client ({@code blocking} or
+   * {@code reactive}) with a short request timeout, against a server that fails 5% of them; then what the
+   * callers saw is matched, request by request (by name), with what the server did.
+   */
+  static CreateLoadResult createLoad(Map<String, String> p) {
+    String id = p.get("contestant");
+    int count = Integer.parseInt(p.get("count"));
+    int callers = Integer.parseInt(p.get("callers"));
+    Duration timeout = Duration.ofMillis(Long.parseLong(p.get("timeoutMs")));
+    try (FaultyCreateServer server = new FaultyCreateServer(CreateLoad.WARM_UP)) {
+      CreateLoad.Result run = id.equals("blocking")
+          ? CreateLoad.blocking(server.baseUrl(), count, callers, timeout)
+          : CreateLoad.reactive(server.baseUrl(), count, callers, timeout);
+      CreateLoad.Outcome[] outcomes = run.outcomes();
+      double seconds = run.seconds();
+      long posts = server.posts();
+      List<Double> okMicros = new ArrayList<>();
+      Map<String, Long> byType = new java.util.TreeMap<>();
+      Map<List<Object>, Long> rows = new LinkedHashMap<>();
+      Map<List<Object>, String> examples = new LinkedHashMap<>();
+      List<String> untypedExamples = new ArrayList<>();
+      long created = 0;
+      long flagged = 0;
+      long notFlagged = 0;
+      long untyped = 0;
+      long flaggedCreated = 0;
+      long flaggedNotCreated = 0;
+      long unflaggedCreated = 0;
+      long successesNotCreated = 0;
+      for (int i = 0; i < count; i++) {
+        CreateLoad.Outcome o = outcomes[i];
+        if (o == null) {
+          o = new CreateLoad.Outcome(CreateLoad.name(i), false, 0, "no outcome", false, false, "never completed");
+        }
+        int creations = server.creations(o.name());
+        created += creations;
+        boolean wasCreated = creations > 0;
+        List<String> faults = new ArrayList<>();
+        for (FaultyCreateServer.Fault f : server.faults(o.name())) {
+          faults.add(f.label());
+        }
+        String faultText = faults.isEmpty() ? "none" : String.join(", then ", faults);
+        if (o.ok()) {
+          okMicros.add(o.nanos() / 1e3);
+          if (!wasCreated) {
+            successesNotCreated++;
+          }
+        } else {
+          byType.merge(o.exception(), 1L, Long::sum);
+          if (!o.typed()) {
+            untyped++;
+            if (untypedExamples.size() < 5) {
+              untypedExamples.add(o.exception() + ": " + o.message());
+            }
+          }
+          if (o.mayHaveBeenPlaced()) {
+            flagged++;
+            if (wasCreated) {
+              flaggedCreated++;
+            } else {
+              flaggedNotCreated++;
+            }
+          } else {
+            notFlagged++;
+            if (wasCreated) {
+              unflaggedCreated++;
+            }
+          }
+        }
+        List<Object> key = List.of(faultText, wasCreated, o.ok() ? "success" : o.exception(), o.mayHaveBeenPlaced());
+        rows.merge(key, 1L, Long::sum);
+        if (!o.ok()) {
+          String message = o.message().replace('|', '/').replace('\n', ' ');
+          examples.putIfAbsent(key, message.length() > 200 ? message.substring(0, 200) + "…" : message);
+        }
+      }
+      List<CreateLoadRow> rowList = new ArrayList<>();
+      rows.forEach((k, v) -> rowList.add(new CreateLoadRow((String) k.get(0), (Boolean) k.get(1), (String) k.get(2),
+          (Boolean) k.get(3), v, examples.get(k))));
+      rowList.sort(java.util.Comparator.comparing(CreateLoadRow::serverFaults).thenComparing(CreateLoadRow::outcome)
+          .thenComparing(r -> !r.created()));
+      List<String> duplicates = new ArrayList<>(server.duplicates());
+      Map<String, Integer> faults = new LinkedHashMap<>();
+      server.faultCounts().forEach((f, n) -> faults.put(f.label(), n));
+      Stats latency = new Stats(okMicros);
+      System.out.printf("%s: %d creates from %d callers in %.1f s: %d successes (p50 %.0f us, p99 %.0f us), "
+              + "%d created, %d duplicates, failures %s, %d untyped%n", id, count, callers, seconds, okMicros.size(),
+          latency.median(), latency.percentile(99), created, duplicates.size(), byType, untyped);
+      return new CreateLoadResult(id, count, callers, timeout.toMillis(), seconds, okMicros.size(), latency.median(),
+          latency.percentile(99), posts, created, duplicates.size(),
+          duplicates.subList(0, Math.min(5, duplicates.size())), faults, byType, flagged, notFlagged, untyped,
+          untypedExamples, flaggedCreated, flaggedNotCreated, unflaggedCreated, successesNotCreated, rowList,
+          server.problems(), null);
+    } catch (Throwable e) {
+      String failure = Failures.describe(e);
+      System.out.println(id + " failed: " + failure);
+      return new CreateLoadResult(id, count, callers, timeout.toMillis(), 0, 0, Double.NaN, Double.NaN, 0, 0, 0,
+          List.of(), Map.of(), Map.of(), 0, 0, 0, List.of(), 0, 0, 0, 0, List.of(), List.of(), failure);
     }
   }
 
