@@ -76,7 +76,7 @@ final class Transport {
   }
 
   /** A JSON array of calls, split into its calls while it arrives. */
-  static <T> BodyDecoder<PageSplitter, T> page(Finish<T> finish) {
+  static <T> BodyDecoder<PageSplitter, T> page(PageSplitter.Finish<T> finish) {
     return new BodyDecoder<>() {
       @Override
       public BodySubscriber<PageSplitter> reader(long contentLength) {
@@ -99,9 +99,6 @@ final class Transport {
     T decode(byte[] body) throws IOException;
   }
 
-  interface Finish<T> {
-    T apply(PageSplitter page) throws IOException;
-  }
 
   <B, T> T execute(Exchange exchange, BodyDecoder<B, T> decoder) {
     while (true) {

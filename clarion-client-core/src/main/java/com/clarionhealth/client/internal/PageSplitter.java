@@ -58,6 +58,12 @@ public final class PageSplitter {
   private boolean afterElement;
   private boolean afterComma;
 
+  /** What a client makes of a page once its whole body has been split. */
+  @FunctionalInterface
+  public interface Finish<T> {
+    T apply(PageSplitter page) throws IOException;
+  }
+
   public PageSplitter(int maxCallSize) {
     this(maxCallSize, -1L);
   }
@@ -77,8 +83,8 @@ public final class PageSplitter {
     this.length = body.length;
   }
 
-  /** Splits a whole body, in place. */
-  public static PageSplitter of(byte[] body, int maxCallSize) {
+  /** Splits a whole body, in place (the clients feed theirs as it arrives; tests use this). */
+  static PageSplitter of(byte[] body, int maxCallSize) {
     PageSplitter splitter = new PageSplitter(maxCallSize, body);
     splitter.scan();
     return splitter;

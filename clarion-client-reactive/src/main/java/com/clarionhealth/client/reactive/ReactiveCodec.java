@@ -80,17 +80,13 @@ final class ReactiveCodec implements CallBinder {
     return Arrays.asList(arrayReader.<Call[]>readValue(bytes, offset, length));
   }
 
-  /** What a result is made of once the whole array has been split. */
-  interface Finish<T> {
-    T apply(PageSplitter page) throws IOException;
-  }
 
   /**
    * Splits a body that is a JSON array as it arrives and finishes it at its end. What the body says
    * wrong becomes the exchange's {@link com.clarionhealth.client.ClarionDecodingException}; a body
    * that stops arriving fails as it did, for the engine to classify.
    */
-  <T> Mono<T> array(Flux<DataBuffer> body, long contentLength, Exchange exchange, Finish<T> finish) {
+  <T> Mono<T> array(Flux<DataBuffer> body, long contentLength, Exchange exchange, PageSplitter.Finish<T> finish) {
     return Mono.defer(() -> {
       PageSplitter page = new PageSplitter(maxCallSize, contentLength);
       return body.doOnNext(buffer -> {
