@@ -3,6 +3,7 @@ package com.clarionhealth.client.blocking;
 import com.clarionhealth.client.CallPage;
 import com.clarionhealth.client.ClarionTransportException;
 import com.clarionhealth.client.internal.CompletedWindow;
+import com.clarionhealth.client.internal.FetchAhead;
 import com.clarionhealth.client.internal.FetchedPage;
 import com.clarionhealth.client.internal.Frontier;
 import com.clarionhealth.client.internal.PageAssembler;
@@ -14,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.NoSuchElementException;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,10 +25,11 @@ import java.util.function.Function;
 /**
  * The blocking paging loop, twin of the reactive client's {@code ReactivePages}: the plan's head walks
  * its windows one request at a time on the calling thread. At concurrency {@code n} it stops after its
- * first window, and the frontier's slots are walked by {@code n} threads of the stream's own, while
- * the calling thread takes their pages in window order. Lazy: nothing is fetched before
- * {@link #hasNext()}. Memory: at most {@code n} slots' pages wait ahead of the consumer.
- * {@link #close()} stops the threads, which aborts their requests in flight.
+ * first window; the frontier's slots are then walked on threads of the stream's own, each request
+ * waiting for the stream's {@link FetchAhead} to give it a place (at most {@code n} in flight, and a
+ * budget of bytes fetched ahead), while the calling thread takes their pages in window order. Slots
+ * run ahead of the consumer as far as the budget allows. Lazy: nothing is fetched before
+ * {@link #hasNext()}. {@link #close()} stops the threads, which aborts their requests in flight.
  */
 final class PageLoop implements java.util.Iterator<CallPage>, AutoCloseable {
   private static final Object END = new Object();
@@ -37,7 +40,10 @@ final class PageLoop implements java.util.Iterator<CallPage>, AutoCloseable {
   private final Function<Window, FetchedPage> fetch;
   private WindowPlanner head;
   private Frontier frontier;
-  private final Deque<Slot> running = new ArrayDeque<>();
+  private FetchAhead ahead;
+  private final Deque<Slot> slots = new ArrayDeque<>(); // started, not yet delivered; guarded by this
+  private long slotsStarted;
+  private boolean closed;
   private ExecutorService threads;
   private CallPage next;
 
@@ -61,22 +67,28 @@ final class PageLoop implements java.util.Iterator<CallPage>, AutoCloseable {
         if (completed != null) {
           if (plan.concurrency() > 1 && !head.isDone()) {
             frontier = plan.frontierAfter(completed);
+            ahead = plan.fetchAhead(completed, this::startSlots);
             head = null;
           }
           next = assembler.page(completed);
         }
         continue;
       }
-      while (running.size() < plan.concurrency() && start(frontier.nextSlot())) {
-        // started one more slot
+      startSlots();
+      Slot first;
+      synchronized (this) {
+        first = slots.peekFirst();
       }
-      if (running.isEmpty()) {
-        close(); // every slot was taken: the threads have nothing left to do
+      if (first == null) {
+        close(); // the slots covered the range: the threads have nothing left to do
         return false;
       }
-      Object item = running.peekFirst().take();
+      Object item = first.take();
       if (item == END) {
-        running.removeFirst();
+        synchronized (this) {
+          slots.removeFirst();
+        }
+        ahead.slotDelivered(first.index);
       } else if (item instanceof RuntimeException) {
         close();
         throw (RuntimeException) item;
@@ -84,7 +96,9 @@ final class PageLoop implements java.util.Iterator<CallPage>, AutoCloseable {
         close();
         throw (Error) item;
       } else {
-        next = assembler.page((CompletedWindow) item);
+        CompletedWindow completed = (CompletedWindow) item;
+        ahead.taken(completed.bytes());
+        next = assembler.page(completed);
       }
     }
     return true;
@@ -103,47 +117,87 @@ final class PageLoop implements java.util.Iterator<CallPage>, AutoCloseable {
   /** Stops the stream's threads: their requests in flight are aborted. */
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+      slots.clear();
+    }
+    if (ahead != null) {
+      ahead.close();
+    }
     if (threads != null) {
       threads.shutdownNow();
     }
-    running.clear();
   }
 
-  private boolean start(WindowPlanner planner) {
-    if (planner == null) {
-      return false;
+  /**
+   * Starts slots while {@link FetchAhead} has room for one more (the slot the consumer needs always
+   * starts). Runs on the calling thread and, through {@link FetchAhead}'s
+   * callback, on the stream's threads whenever a request ends or a page is taken.
+   */
+  private synchronized void startSlots() {
+    WindowPlanner planner;
+    while (!closed && ahead.mayStartSlot(slotsStarted) && (planner = frontier.nextSlot()) != null) {
+      Slot slot = new Slot(slotsStarted++, planner);
+      slots.addLast(slot);
+      threads().execute(slot::walk);
     }
+  }
+
+  private ExecutorService threads() {
     if (threads == null) {
       int stream = STREAMS.incrementAndGet();
       AtomicInteger thread = new AtomicInteger();
-      threads = Executors.newFixedThreadPool(plan.concurrency(), task -> {
+      // Not a fixed pool of n: a slot waiting for a place keeps its thread, and the slot the consumer
+      // needs must never queue behind it.
+      threads = Executors.newCachedThreadPool(task -> {
         Thread t = new Thread(task, "clarion-stream-" + stream + "-" + thread.incrementAndGet());
         t.setDaemon(true); // a stream left unclosed and unconsumed must not keep the JVM alive
         return t;
       });
     }
-    Slot slot = new Slot();
-    running.addLast(slot);
-    threads.execute(() -> slot.walk(planner));
-    return true;
+    return threads;
   }
 
   /** One slot walked on a stream thread: its completed windows, then {@link #END} or a failure. */
   private final class Slot {
+    final long index;
+    private final WindowPlanner planner;
     private final BlockingQueue<Object> results = new LinkedBlockingQueue<>();
+    private FetchAhead.Ticket ticket;
 
-    void walk(WindowPlanner planner) {
+    /** Asks for the slot's first request at once, so that the room it takes is counted before the next slot. */
+    Slot(long index, WindowPlanner planner) {
+      this.index = index;
+      this.planner = planner;
+      ask();
+    }
+
+    private void ask() {
+      ticket = ahead.request(index);
+    }
+
+    void walk() {
       try {
-        while (!planner.isDone() && !Thread.currentThread().isInterrupted()) {
+        while (true) {
+          ticket.granted().get();
           Window window = planner.nextWindow();
-          CompletedWindow completed = planner.onPage(window, fetch.apply(window));
+          FetchedPage page = fetch.apply(window);
+          CompletedWindow completed = planner.onPage(window, page);
+          ticket.done(page, completed != null);
           if (completed != null) {
             frontier.observe(completed);
             results.add(completed);
           }
+          if (planner.isDone()) {
+            break;
+          }
+          ask();
         }
         results.add(END);
+      } catch (InterruptedException | ExecutionException e) {
+        ticket.cancel(); // the stream was closed
       } catch (RuntimeException | Error e) {
+        ticket.cancel();
         results.add(e);
       }
     }

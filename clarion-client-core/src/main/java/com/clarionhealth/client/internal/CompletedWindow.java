@@ -13,12 +13,19 @@ public final class CompletedWindow {
   final List<Call> calls;
   final long widthHintMillis; // taken at completion: with concurrency the segment moves on meanwhile
   final int requests;
+  final long bytes; // of the page's body: what the stream holds for it until the consumer takes it
 
-  CompletedWindow(Window window, List<Call> calls, long widthHintMillis, int requests) {
+  CompletedWindow(Window window, List<Call> calls, long widthHintMillis, int requests, long bytes) {
     this.window = window;
     this.calls = calls;
     this.widthHintMillis = widthHintMillis;
     this.requests = requests;
+    this.bytes = bytes;
+  }
+
+  /** The length of the page's body, counted against the stream's {@link FetchAhead} budget. */
+  public long bytes() {
+    return bytes;
   }
 
   @Override

@@ -11,25 +11,37 @@ import java.util.List;
 public final class FetchedPage {
   private final int size;
   private final List<Call> calls;
+  private final long bytes;
 
-  private FetchedPage(int size, List<Call> calls) {
+  private FetchedPage(int size, List<Call> calls, long bytes) {
     this.size = size;
     this.calls = calls;
+    this.bytes = bytes;
   }
 
   /** A page whose calls are {@code calls}, JSON {@code null}s left out; {@code size} counts them. */
   public static FetchedPage of(int size, List<Call> calls) {
-    return new FetchedPage(size, calls);
+    return new FetchedPage(size, calls, 0);
   }
 
-  /** A full page, to be discarded: only its size is known. */
-  static FetchedPage full(int size) {
-    return new FetchedPage(size, null);
+  /** {@link #of(int, List)} of a body of {@code bytes}: what a stream holds while the page waits. */
+  static FetchedPage of(int size, List<Call> calls, long bytes) {
+    return new FetchedPage(size, calls, bytes);
+  }
+
+  /** A full page of a body of {@code bytes}, to be discarded: only its size is known. */
+  static FetchedPage full(int size, long bytes) {
+    return new FetchedPage(size, null, bytes);
   }
 
   /** The elements of the array, JSON {@code null}s included: the server's limit counts them. */
   public int size() {
     return size;
+  }
+
+  /** The length of the body; 0 when not known. */
+  long bytes() {
+    return bytes;
   }
 
   /** The calls, when bound; null for a full page. */

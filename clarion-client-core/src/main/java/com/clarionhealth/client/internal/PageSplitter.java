@@ -112,7 +112,7 @@ public final class PageSplitter {
    * since it is discarded; bound otherwise.
    */
   public FetchedPage page(int limit, CallBinder binder) throws IOException {
-    return size() >= limit ? FetchedPage.full(count) : FetchedPage.of(count, calls(binder));
+    return size() >= limit ? FetchedPage.full(count, length) : FetchedPage.of(count, calls(binder), length);
   }
 
   /**

@@ -21,26 +21,36 @@ public final class PagingPlan {
   private final long widthHintMillis;
   private final int concurrency;
   private final PagingCursor resumedFrom;
+  private final long maxBytesAhead;
 
   private PagingPlan(long startMillis, long endMillis, int limit, long widthHintMillis,
-      int concurrency, PagingCursor resumedFrom) {
+      int concurrency, PagingCursor resumedFrom, long maxBytesAhead) {
     this.startMillis = startMillis;
     this.endMillis = endMillis;
     this.limit = limit;
     this.widthHintMillis = widthHintMillis;
     this.concurrency = concurrency;
     this.resumedFrom = resumedFrom;
+    this.maxBytesAhead = maxBytesAhead;
   }
 
-  /** Resolves {@code query}; {@code now} is the end of a range left open. */
+  /** {@link #of(CallQuery, Instant, long)} with the default budget of bytes fetched ahead. */
   public static PagingPlan of(CallQuery query, Instant now) {
+    return of(query, now, FetchAhead.DEFAULT_MAX_BYTES_AHEAD);
+  }
+
+  /**
+   * Resolves {@code query}; {@code now} is the end of a range left open, {@code maxBytesAhead} the
+   * budget of what the stream may fetch ahead of its consumer at concurrency above 1.
+   */
+  public static PagingPlan of(CallQuery query, Instant now, long maxBytesAhead) {
     requireNonNull(query, "query == null");
     requireNonNull(now, "now == null");
     if (query.cursor().isPresent()) {
       PagingCursor cursor = PagingCursor.decode(query.cursor().get());
       int limit = query.pageSize().orElse(cursor.limit());
       return new PagingPlan(cursor.positionMillis(), cursor.endMillis(), limit,
-          cursor.widthHintMillis(), query.concurrency(), cursor);
+          cursor.widthHintMillis(), query.concurrency(), cursor, maxBytesAhead);
     }
     long start = query.from().orElseThrow().toEpochMilli();
     long end = ceilMillis(query.to().orElse(now));
@@ -49,7 +59,7 @@ public final class PagingPlan {
           "from (" + query.from().get() + ") is after the moment the stream started (" + now + ")");
     }
     int limit = query.pageSize().orElse(WindowPlanner.MAX_LIMIT);
-    return new PagingPlan(start, end, limit, end - start, query.concurrency(), null);
+    return new PagingPlan(start, end, limit, end - start, query.concurrency(), null, maxBytesAhead);
   }
 
   /** Whether there is nothing left to fetch: a cursor taken after the last page of its range. */
@@ -77,6 +87,16 @@ public final class PagingPlan {
     Frontier frontier = new Frontier(first.window.leMillis(), endMillis, limit, first.widthHintMillis);
     frontier.observe(first);
     return frontier;
+  }
+
+  /**
+   * What decides, after the head's first completed window, when each slot may send its next request;
+   * {@code onRoom} runs whenever a new slot may have room to start.
+   */
+  public FetchAhead fetchAhead(CompletedWindow first, Runnable onRoom) {
+    FetchAhead ahead = new FetchAhead(concurrency, maxBytesAhead, limit, onRoom);
+    ahead.learn(first.bytes, first.calls == null ? 0 : first.calls.size());
+    return ahead;
   }
 
   /** The assembler of this plan's pages, primed by the cursor it resumes from. */

@@ -181,7 +181,7 @@ public final class WindowPlanner {
     if (!onPage(window, page.size())) {
       return null;
     }
-    CompletedWindow completed = new CompletedWindow(window, page.calls(), widthMillis, requests);
+    CompletedWindow completed = new CompletedWindow(window, page.calls(), widthMillis, requests, page.bytes());
     requests = 0;
     return completed;
   }

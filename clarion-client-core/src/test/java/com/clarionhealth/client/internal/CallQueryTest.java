@@ -50,7 +50,7 @@ class CallQueryTest {
     Window first = head.nextWindow();
     // The whole range held too much: narrowed, then a window of 999 calls completes, so the rest (as
     // wide as that window) needs more than one page.
-    assertThat(head.onPage(first, FetchedPage.full(1000))).isNull();
+    assertThat(head.onPage(first, FetchedPage.full(1000, 0))).isNull();
     Window second = head.nextWindow();
     CompletedWindow completed = head.onPage(second, FetchedPage.of(999, java.util.Collections.nCopies(999, null)));
     assertThat(completed).isNotNull();

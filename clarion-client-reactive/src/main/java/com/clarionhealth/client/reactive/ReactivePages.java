@@ -2,6 +2,7 @@ package com.clarionhealth.client.reactive;
 
 import com.clarionhealth.client.CallPage;
 import com.clarionhealth.client.internal.CompletedWindow;
+import com.clarionhealth.client.internal.FetchAhead;
 import com.clarionhealth.client.internal.FetchedPage;
 import com.clarionhealth.client.internal.Frontier;
 import com.clarionhealth.client.internal.PageAssembler;
@@ -13,16 +14,18 @@ import java.util.function.Function;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
+import reactor.util.concurrent.Queues;
 import reactor.util.context.Context;
 
 /**
  * The reactive paging loop, twin of the blocking client's {@code PageLoop}: the plan's head walks
  * its windows one request at a time, only on demand; at concurrency {@code n} it stops after its first
- * window and the frontier's slots are walked {@code n} at a time, their completed windows still
- * reaching the one assembler in window order. Memory: at most {@code n} completed pages wait ahead of
- * the consumer.
+ * window; the frontier's slots are then walked, each request waiting for the stream's
+ * {@code FetchAhead} to give it a place (at most {@code n} in flight, and a budget of bytes fetched
+ * ahead), their completed windows still reaching the one assembler in window order.
  */
 final class ReactivePages {
   private ReactivePages() {}
@@ -38,54 +41,157 @@ final class ReactivePages {
       return windows(head, fetch).map(assembler::page);
     }
     // Above 1: the head walks until its first window completes (which tells the density), then the
-    // frontier's slots are walked n at a time.
+    // frontier's slots are walked, each request waiting for a place from the stream's FetchAhead.
     return whenRequested(nextCompleted(head, fetch)).flatMapMany(first -> {
       CallPage page = assembler.page(first);
       if (head.isDone()) {
         return Flux.just(page);
       }
-      Frontier frontier = plan.frontierAfter(first);
-      Flux<WindowPlanner> slots = Flux.generate(sink -> {
-        WindowPlanner slot = frontier.nextSlot();
-        if (slot == null) {
-          sink.complete();
-        } else {
-          sink.next(slot);
-        }
-      });
-      // A slot's failure travels as an item, in its place: flatMapSequential would signal it at once,
-      // dropping the pages of earlier slots still on their way, so that calls before the failure
-      // would be skipped (the paging properties found it).
-      Flux<CallPage> rest = slots
-          .flatMapSequential(slot -> windows(slot, fetch).doOnNext(frontier::observe).map(Step::of)
-              .onErrorResume(e -> Mono.just(Step.failed(e))), plan.concurrency(), 1)
-          .handle((step, sink) -> {
-            if (step.failure != null) {
-              sink.error(step.failure);
-            } else {
-              sink.next(assembler.page(step.window));
-            }
-          });
-      return Flux.just(page).concatWith(rest);
+      return Flux.just(page).concatWith(Flux.defer(() -> slots(plan, first, assembler, fetch)));
     });
   }
 
-  /** A completed window, or the failure that ended its segment. */
+  /**
+   * The pages of the frontier's slots, in window order. Slots run ahead of the consumer as far as the
+   * budget allows, so that requests overlap even while the consumer waits for an earlier one.
+   */
+  private static Flux<CallPage> slots(PagingPlan plan, CompletedWindow first, PageAssembler assembler,
+      Function<Window, Mono<FetchedPage>> fetch) {
+    Frontier frontier = plan.frontierAfter(first);
+    SlotSource source = new SlotSource(frontier);
+    FetchAhead ahead = plan.fetchAhead(first, source::startSlots);
+    source.ahead = ahead;
+    // A slot's failure travels as an item, in its place: flatMapSequential would signal it at once,
+    // dropping the pages of earlier slots still on their way, so that calls before the failure
+    // would be skipped (the paging properties found it).
+    return Flux.create(source::attach)
+        .flatMapSequential(slot -> walk(slot, fetch).doOnNext(frontier::observe).map(Step::of)
+            .concatWith(Mono.fromCallable(() -> Step.end(slot.index)))
+            .onErrorResume(e -> Mono.just(Step.failed(e))), Queues.SMALL_BUFFER_SIZE, SLOT_PREFETCH)
+        .<CallPage>handle((step, sink) -> {
+          if (step.failure != null) {
+            sink.error(step.failure);
+          } else if (step.window == null) {
+            ahead.slotDelivered(step.slot);
+          } else {
+            ahead.taken(step.window.bytes());
+            sink.next(assembler.page(step.window));
+          }
+        })
+        .doFinally(signal -> ahead.close());
+  }
+
+  /** Windows a slot may complete before the consumer takes its pages: beyond, the budget decides. */
+  private static final int SLOT_PREFETCH = 32;
+
+  /**
+   * Starts slots while {@link FetchAhead} has room for one more (the slot the consumer needs always
+   * starts), when the downstream asks and whenever a request ends or a page is taken.
+   */
+  private static final class SlotSource {
+    private final Frontier frontier;
+    FetchAhead ahead;
+    private FluxSink<Slot> sink;
+    private long started;
+    private boolean done;
+
+    SlotSource(Frontier frontier) {
+      this.frontier = frontier;
+    }
+
+    void attach(FluxSink<Slot> sink) {
+      synchronized (this) {
+        this.sink = sink;
+      }
+      sink.onRequest(n -> startSlots());
+    }
+
+    synchronized void startSlots() {
+      if (sink == null || done) {
+        return;
+      }
+      while (sink.requestedFromDownstream() > 0 && !sink.isCancelled() && ahead.mayStartSlot(started)) {
+        WindowPlanner planner = frontier.nextSlot();
+        if (planner == null) {
+          done = true;
+          sink.complete();
+          return;
+        }
+        sink.next(new Slot(started, planner, ahead));
+        started++;
+      }
+    }
+  }
+
+  /** A slot of the frontier: its planner and the ticket of its next request. */
+  private static final class Slot {
+    final long index;
+    final WindowPlanner planner;
+    private final FetchAhead ahead;
+    private FetchAhead.Ticket first;
+
+    /** Asks for the slot's first request at once, so that the room it takes counts before the next slot. */
+    Slot(long index, WindowPlanner planner, FetchAhead ahead) {
+      this.index = index;
+      this.planner = planner;
+      this.ahead = ahead;
+      this.first = ahead.request(index);
+    }
+
+    FetchAhead.Ticket nextTicket() {
+      FetchAhead.Ticket ticket = first != null ? first : ahead.request(index);
+      first = null;
+      return ticket;
+    }
+  }
+
+  /** The completed windows of one slot: one request at a time, each sent when its ticket is granted. */
+  private static Flux<CompletedWindow> walk(Slot slot, Function<Window, Mono<FetchedPage>> fetch) {
+    return Flux.<WindowPlanner>generate(sink -> {
+      if (slot.planner.isDone()) {
+        sink.complete();
+      } else {
+        sink.next(slot.planner);
+      }
+    }).concatMap(planner -> Mono.defer(() -> {
+      FetchAhead.Ticket ticket = slot.nextTicket();
+      return Mono.fromFuture(ticket.granted(), true)
+          .then(Mono.defer(() -> {
+            Window window = planner.nextWindow();
+            return fetch.apply(window).<CompletedWindow>handle((page, sink) -> {
+              CompletedWindow completed = planner.onPage(window, page);
+              ticket.done(page, completed != null);
+              if (completed != null) {
+                sink.next(completed);
+              }
+            });
+          }))
+          .doFinally(signal -> ticket.cancel()); // a failure or a cancellation frees the place
+    }), 0);
+  }
+
+  /** A completed window, the end of a slot, or the failure that ended a slot. */
   private static final class Step {
     final CompletedWindow window;
+    final long slot;
     final Throwable failure;
 
-    private Step(CompletedWindow window, Throwable failure) {
+    private Step(CompletedWindow window, long slot, Throwable failure) {
       this.window = window;
+      this.slot = slot;
       this.failure = failure;
     }
 
     static Step of(CompletedWindow window) {
-      return new Step(window, null);
+      return new Step(window, -1, null);
+    }
+
+    static Step end(long slot) {
+      return new Step(null, slot, null);
     }
 
     static Step failed(Throwable failure) {
-      return new Step(null, failure);
+      return new Step(null, -1, failure);
     }
   }
 
