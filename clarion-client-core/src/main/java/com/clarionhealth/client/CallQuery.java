@@ -83,8 +83,9 @@ public final class CallQuery {
   /**
    * How many requests may be in flight at once, 1 to 32. Default: 1. Above 1, once the first window
    * has shown the density where the range starts, the rest is cut into slots about a page wide, and
-   * that many are fetched at once (the blocking client on threads of the stream's own). The output
-   * still comes in window order, each call once; at most this many pages wait ahead of the consumer.
+   * up to that many requests are in flight at once (the blocking client on threads of the stream's
+   * own). The output still comes in window order, each call once. Slots run ahead of the consumer,
+   * whatever the concurrency, only as far as the client's {@link ClientBuilder#maxBytesAhead(long)}.
    */
   public CallQuery concurrency(int concurrency) {
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {

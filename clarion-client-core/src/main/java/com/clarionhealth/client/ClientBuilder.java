@@ -93,6 +93,23 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /**
+   * How much a stream at {@link CallQuery#concurrency(int) concurrency} above 1 may fetch ahead of
+   * its consumer, in bytes of response bodies: the pages it has fetched (decoded or not) and not yet
+   * handed over, plus a full page for each request in flight. One budget per stream, shared by all its
+   * requests, whatever the concurrency: a stream that fetches faster than it is consumed stops there,
+   * and memory does not grow with the concurrency. The page the consumer waits for is always fetched,
+   * so a budget smaller than a page (0 included) means one page at a time. Default: 32 MiB, about
+   * three full pages of calls with long transcripts, hundreds of short ones.
+   */
+  public B maxBytesAhead(long maxBytesAhead) {
+    if (maxBytesAhead < 0) {
+      throw new IllegalArgumentException("maxBytesAhead must not be negative, was " + maxBytesAhead);
+    }
+    settings.maxBytesAhead(maxBytesAhead);
+    return self();
+  }
+
   @SuppressWarnings("unchecked")
   private B self() {
     return (B) this;

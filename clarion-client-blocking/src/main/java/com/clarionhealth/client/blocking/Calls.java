@@ -8,6 +8,7 @@ import com.clarionhealth.client.ListCallsParams;
 import com.clarionhealth.client.CreateCallValidator;
 import com.clarionhealth.client.internal.FetchedPage;
 import com.clarionhealth.client.internal.PagingPlan;
+import com.clarionhealth.client.internal.Pause;
 import com.clarionhealth.client.internal.RequestEngine;
 import com.clarionhealth.client.internal.Window;
 import com.clarionhealth.client.internal.WireFormat;
@@ -31,11 +32,13 @@ public final class Calls {
   private final RequestEngine engine;
   private final Transport transport;
   private final JsonCodec json;
+  private final long maxBytesAhead;
 
-  Calls(RequestEngine engine, Transport transport, JsonCodec json) {
+  Calls(RequestEngine engine, Transport transport, JsonCodec json, long maxBytesAhead) {
     this.engine = engine;
     this.transport = transport;
     this.json = json;
+    this.maxBytesAhead = maxBytesAhead;
   }
 
   /**
@@ -80,7 +83,8 @@ public final class Calls {
    *
    * <p>With {@link CallQuery#concurrency(int)} above 1, up to that many requests are in flight at once
    * on threads of the stream's own (daemon threads, ended when the stream is consumed or closed),
-   * while the calling thread takes the pages in window order. Close the stream (try-with-resources)
+   * while the calling thread takes the pages in window order; what is fetched ahead of it is bounded
+   * by {@link com.clarionhealth.client.ClientBuilder#maxBytesAhead(long)}. Close the stream (try-with-resources)
    * when you stop before its end: that aborts the requests in flight. At concurrency 1 nothing is
    * held between pages and closing is optional.
    *
@@ -114,11 +118,13 @@ public final class Calls {
 
   private PageLoop pageLoop(CallQuery query) {
     // "to", when left open, is the moment the walk starts, and stays fixed so that it ends.
-    return new PageLoop(PagingPlan.of(query, engine.clock().instant()), this::fetch);
+    PagingPlan plan = PagingPlan.of(query, engine.clock().instant(), maxBytesAhead);
+    Pause pause = new Pause(); // one per stream: a 429 seen by one slot pauses them all
+    return new PageLoop(plan, window -> fetch(window, pause));
   }
 
-  private FetchedPage fetch(Window window) {
-    return transport.execute(engine.get(WireFormat.CALLS_PATH, WireFormat.listQuery(window)),
+  private FetchedPage fetch(Window window, Pause pause) {
+    return transport.execute(engine.get(WireFormat.CALLS_PATH, WireFormat.listQuery(window), pause),
         Transport.page(page -> page.page(window.limit(), json)));
   }
 }

@@ -34,7 +34,8 @@ public final class ClarionClient {
         .connectTimeout(settings.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
-    this.calls = new Calls(engine, new Transport(http, settings.requestTimeout(), builder.sleeper), new JsonCodec());
+    this.calls = new Calls(engine, new Transport(http, settings.requestTimeout(), builder.sleeper), new JsonCodec(),
+        settings.maxBytesAhead());
   }
 
   public static Builder builder() {

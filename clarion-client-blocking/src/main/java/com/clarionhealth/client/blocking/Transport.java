@@ -102,6 +102,10 @@ final class Transport {
 
   <B, T> T execute(Exchange exchange, BodyDecoder<B, T> decoder) {
     while (true) {
+      Duration hold = exchange.holdBeforeSending(); // another request of the stream was told to wait
+      if (!hold.isZero()) {
+        pause(exchange, hold);
+      }
       exchange.begin();
       Attempt<B> attempt = new Attempt<>(exchange, decoder);
       Decision decision;

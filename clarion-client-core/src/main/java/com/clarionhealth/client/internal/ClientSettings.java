@@ -29,6 +29,7 @@ public final class ClientSettings {
   private Duration requestTimeout = Duration.ofSeconds(60);
   private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
   private Duration maxRetryAfter = RetryPolicy.DEFAULT_MAX_RETRY_AFTER;
+  private long maxBytesAhead = FetchAhead.DEFAULT_MAX_BYTES_AHEAD;
   private Function<String, String> env = System::getenv;
   private Clock clock = Clock.systemUTC();
   private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
@@ -69,6 +70,15 @@ public final class ClientSettings {
 
   public void maxRetryAfter(Duration maxRetryAfter) {
     this.maxRetryAfter = maxRetryAfter;
+  }
+
+  public void maxBytesAhead(long maxBytesAhead) {
+    this.maxBytesAhead = maxBytesAhead;
+  }
+
+  /** The budget of what a stream fetches ahead of its consumer ({@link FetchAhead}). */
+  public long maxBytesAhead() {
+    return maxBytesAhead;
   }
 
   /** Test seam: where {@code CLARION_API_KEY} and {@code CLARION_BASE_URL} are read. */

@@ -4,6 +4,7 @@ import com.clarionhealth.client.ClarionApiException;
 import com.clarionhealth.client.ClarionDecodingException;
 import com.clarionhealth.client.ClarionException;
 import com.clarionhealth.client.ClarionTransportException;
+import com.clarionhealth.client.RateLimitException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@link Decision}. Used by one request at a time, never concurrently.
  *
  * <pre>
- *   begin() → send → onResponse(status, headers) → DELIVER | FOLLOW | READ_BODY → onBody(bytes) → RETRY | FAIL
+ *   holdBeforeSending() → begin() → send → onResponse(status, headers) → DELIVER | FOLLOW | READ_BODY → onBody(bytes) → RETRY | FAIL
  *                  ↘ onFailure(error) → RETRY | FAIL
  * </pre>
  *
@@ -39,6 +40,8 @@ public final class Exchange {
   private final URI firstUri;
   private final byte[] body;
   private final boolean idempotent;
+  private final Pause pause; // of the stream this request belongs to, or null
+  private long waitedUntilMillis = Long.MIN_VALUE; // the end of a wait this exchange already made
 
   private URI uri;
   private int attempt = 1;
@@ -48,7 +51,7 @@ public final class Exchange {
   private int status;
   private Map<String, List<String>> responseHeaders = Map.of();
 
-  Exchange(RequestEngine engine, String method, String path, String query, byte[] body) {
+  Exchange(RequestEngine engine, String method, String path, String query, byte[] body, Pause pause) {
     this.engine = engine;
     this.method = method;
     this.path = path;
@@ -56,6 +59,26 @@ public final class Exchange {
     this.uri = firstUri;
     this.body = body;
     this.idempotent = body == null;
+    this.pause = pause;
+  }
+
+  /**
+   * How long to wait before the next attempt because another request of the same stream was told to
+   * wait: zero unless the stream's {@link Pause} ends later than any wait this exchange made already.
+   * Transports ask it before every {@link #begin()}, and wait that long.
+   */
+  public Duration holdBeforeSending() {
+    if (pause == null) {
+      return Duration.ZERO;
+    }
+    long until = pause.untilMillis();
+    long from = Math.max(engine.clock().millis(), waitedUntilMillis);
+    if (until <= from) {
+      return Duration.ZERO;
+    }
+    waitedUntilMillis = until;
+    log.info("{} {} will be sent in {} ms: the server asked the stream to wait", method, path, until - from);
+    return Duration.ofMillis(until - from);
   }
 
   /**
@@ -166,6 +189,12 @@ public final class Exchange {
     }
     log.info("{} {} will be retried in {} ms (attempt {} failed: {})", method, path, delay.get().toMillis(),
         attempt, failure.getClass().getSimpleName());
+    long until = engine.clock().millis() + delay.get().toMillis();
+    waitedUntilMillis = Math.max(waitedUntilMillis, until);
+    if (pause != null && (failure instanceof RateLimitException
+        || failure instanceof ClarionApiException && ((ClarionApiException) failure).retryAfter().isPresent())) {
+      pause.extendTo(until); // the server asked to wait: the whole stream waits, not only this request
+    }
     attempt++;
     // A retry starts over from the request's own URI: a redirect may have been temporary.
     uri = firstUri;

@@ -7,14 +7,15 @@ import java.util.concurrent.CompletableFuture;
  * When a stream at concurrency {@code n} may send another request: the one decision both clients'
  * paging loops ask before each {@code GET /call} of a slot, without I/O. Thread-safe.
  *
- * <p>Two limits, so that requests overlap while the consumer still takes pages in window order:
+ * <p>Three limits, so that requests overlap while the consumer still takes pages in window order:
  * <ul>
  *   <li>at most {@code n} requests in flight, whatever the slots they belong to: a slot whose pages
  *       wait for an earlier one to be consumed does not hold a place (a slow or narrowed slot no
  *       longer stalls the others);
  *   <li>one budget in bytes for everything fetched ahead of the consumer and not yet taken: the bodies
  *       of completed pages (decoded or not) plus, for each request in flight, the size a full page
- *       has at the bytes per call seen so far. Memory then does not grow with {@code n}.
+ *       has at the bytes per call seen so far. Memory then does not grow with {@code n};
+ *   <li>at most {@code 4n} slots started ahead of the consumer, however small their pages.
  * </ul>
  * The slot the consumer waits for (the head) is never refused for the budget, only made to wait for a
  * place: what holds the budget are pages after it, which cannot be taken before it completes. Waiting

@@ -37,12 +37,17 @@ public final class RequestEngine {
 
   /** A {@code GET} of {@code path} (relative to the base URL) with an encoded query, or "" for none. */
   public Exchange get(String path, String query) {
-    return new Exchange(this, "GET", path, query, null);
+    return new Exchange(this, "GET", path, query, null, null);
+  }
+
+  /** {@link #get(String, String)} as one request of a stream: it honours and sets the stream's {@code pause}. */
+  public Exchange get(String path, String query, Pause pause) {
+    return new Exchange(this, "GET", path, query, null, requireNonNull(pause, "pause == null"));
   }
 
   /** A {@code POST} of a JSON body: never re-sent once it may have reached the server. */
   public Exchange post(String path, byte[] json) {
-    return new Exchange(this, "POST", path, "", requireNonNull(json, "json == null"));
+    return new Exchange(this, "POST", path, "", requireNonNull(json, "json == null"), null);
   }
 
   public URI baseUrl() {

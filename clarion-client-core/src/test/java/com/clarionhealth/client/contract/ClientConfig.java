@@ -25,6 +25,7 @@ public final class ClientConfig implements Cloneable {
   private Clock clock = Clock.fixed(ContractSupport.NOW, ZoneOffset.UTC);
   private double random = 0.5;
   private Integer maxRetries;
+  private Long maxBytesAhead;
   private Duration maxRetryAfter;
   private Duration requestTimeout;
   private Duration connectTimeout;
@@ -96,6 +97,12 @@ public final class ClientConfig implements Cloneable {
     return c;
   }
 
+  public ClientConfig maxBytesAhead(long maxBytesAhead) {
+    ClientConfig c = copy();
+    c.maxBytesAhead = maxBytesAhead;
+    return c;
+  }
+
   public ClientConfig maxRetryAfter(Duration maxRetryAfter) {
     ClientConfig c = copy();
     c.maxRetryAfter = maxRetryAfter;
@@ -158,6 +165,9 @@ public final class ClientConfig implements Cloneable {
     }
     if (maxRetryAfter != null) {
       builder.maxRetryAfter(maxRetryAfter);
+    }
+    if (maxBytesAhead != null) {
+      builder.maxBytesAhead(maxBytesAhead);
     }
     if (requestTimeout != null) {
       builder.requestTimeout(requestTimeout);

@@ -35,6 +35,8 @@ public final class FakeCallsServer implements ResponseDefinitionTransformerV2 {
   private final List<Asked> asked = new CopyOnWriteArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
   private volatile int unavailableOnRequest;
+  private volatile int rateLimitedOnRequest;
+  private volatile int retryAfterSeconds;
 
   public void reset(List<Created> newCalls) {
     List<Created> sorted = new ArrayList<>(newCalls);
@@ -43,11 +45,18 @@ public final class FakeCallsServer implements ResponseDefinitionTransformerV2 {
     asked.clear();
     requests.set(0);
     unavailableOnRequest = 0;
+    rateLimitedOnRequest = 0;
   }
 
   /** Answers the {@code n}-th request (from 1) with 503 instead; it is not counted in {@link #asked()}. */
   public void unavailableOnRequest(int n) {
     unavailableOnRequest = n;
+  }
+
+  /** Answers the {@code n}-th request (from 1) with 429 and {@code Retry-After}; not counted in {@link #asked()}. */
+  public void rateLimitedOnRequest(int n, int retryAfterSeconds) {
+    this.retryAfterSeconds = retryAfterSeconds;
+    rateLimitedOnRequest = n;
   }
 
   /** The requests answered with a page, in order. */
@@ -72,8 +81,13 @@ public final class FakeCallsServer implements ResponseDefinitionTransformerV2 {
 
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
-    if (requests.incrementAndGet() == unavailableOnRequest) {
+    int number = requests.incrementAndGet();
+    if (number == unavailableOnRequest) {
       return ResponseDefinitionBuilder.responseDefinition().withStatus(503).build();
+    }
+    if (number == rateLimitedOnRequest) {
+      return ResponseDefinitionBuilder.responseDefinition().withStatus(429)
+          .withHeader("Retry-After", String.valueOf(retryAfterSeconds)).build();
     }
     var request = serveEvent.getRequest();
     int limit = intParam(request.queryParameter("limit"), 100);

@@ -432,6 +432,42 @@ public abstract class StreamContract extends ClientContract {
   }
 
   @Test
+  void aRetryAfterSeenByOneSlotPausesTheWholeStream() {
+    api.calls().reset(spreadAndBurst());
+    ClientDriver client = connect(api.config());
+    List<Long> expected = ids(client.stream(DAY));
+    api.calls().reset(spreadAndBurst());
+    api.timeline().reset();
+    api.calls().rateLimitedOnRequest(8, 2); // past the head's first window: one of the slots
+
+    List<CallPage> pages = client.pages(DAY.concurrency(4)).all();
+
+    assertThat(idsOf(pages)).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
+    // The clock is fixed, so the pause never ends for the client: every request sent after the 429
+    // first waits the 2 s, except those already on their way when it came (at most the 3 other slots).
+    List<String> events = api.timeline().events();
+    int first = events.indexOf("wait 2000 ms");
+    assertThat(first).isPositive();
+    long gets = events.subList(first, events.size()).stream().filter(e -> e.startsWith("GET")).count();
+    long waits = events.stream().filter(e -> e.equals("wait 2000 ms")).count();
+    assertThat(gets).isGreaterThan(10);
+    assertThat(waits).isGreaterThanOrEqualTo(gets - 3);
+    assertThat(client.waits()).containsOnly(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aStreamWithNoRoomAheadStillDeliversEveryCallOnce() {
+    api.calls().reset(spreadAndBurst());
+    ClientDriver client = connect(api.config());
+    List<Long> sequential = ids(client.stream(DAY));
+
+    List<CallPage> pages = connect(api.config().maxBytesAhead(0)).pages(DAY.concurrency(4)).all();
+
+    assertThat(idsOf(pages)).hasSize(sequential.size()).containsExactlyInAnyOrderElementsOf(sequential);
+    assertContiguous(pages, T0, END);
+  }
+
+  @Test
   void concurrentSegmentsNeverLoseAWindow() {
     List<Created> data = new ArrayList<>();
     for (int i = 0; i < 48; i++) {

@@ -140,6 +140,8 @@ public abstract class ValidationContract extends ClientContract {
         .withMessageContaining("maxRetries");
     assertThatIllegalArgumentException().isThrownBy(() -> connect(config.maxRetries(11)))
         .withMessageContaining("maxRetries");
+    assertThatIllegalArgumentException().isThrownBy(() -> connect(config.maxBytesAhead(-1)))
+        .withMessageContaining("maxBytesAhead");
     assertThatIllegalArgumentException().isThrownBy(() -> connect(config.requestTimeout(Duration.ZERO)))
         .withMessageContaining("requestTimeout");
     assertThatIllegalArgumentException().isThrownBy(() -> connect(config.connectTimeout(Duration.ofSeconds(-1))))

@@ -672,4 +672,48 @@ class ExchangeTest {
       assertThat(logs.everything()).doesNotContain("cdn.example.net").doesNotContain("token");
     }
   }
+
+  @Test
+  void aRetryAfterPausesTheOtherRequestsOfItsStreamUntilItEnds() {
+    AtomicLong millis = new AtomicLong(CLOCK.millis());
+    Clock clock = new Clock() {
+      @Override
+      public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.ofEpochMilli(millis.get());
+      }
+    };
+    RequestEngine engine = new RequestEngine(BASE, ApiKey.from(key::get),
+        new RetryPolicy(2, RetryPolicy.DEFAULT_MAX_RETRY_AFTER, () -> 0.5, clock), USER_AGENT, ERRORS, nanos::get);
+    Pause pause = new Pause();
+    Exchange told = engine.get("/call", "limit=100", pause);
+    Exchange other = engine.get("/call", "limit=10", pause);
+    Exchange elsewhere = engine.get("/call", "limit=10"); // not a request of this stream
+    assertThat(other.holdBeforeSending()).isZero();
+
+    assertThat(answer(told, 429, headers("Retry-After", "2"), "").delay()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(told.holdBeforeSending()).as("its own retry waits already").isZero();
+    millis.addAndGet(500);
+    assertThat(other.holdBeforeSending()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(other.holdBeforeSending()).as("waited for once").isZero();
+    assertThat(elsewhere.holdBeforeSending()).isZero();
+    Exchange next = engine.get("/call", "limit=10", pause);
+    millis.addAndGet(1500);
+    assertThat(next.holdBeforeSending()).as("the pause is over").isZero();
+
+    // A 503 without Retry-After is this request's own trouble: only it backs off.
+    assertThat(answer(engine.get("/call", "limit=10", pause), 503, Map.of(), "").action()).isEqualTo(Action.RETRY);
+    assertThat(engine.get("/call", "limit=10", pause).holdBeforeSending()).isZero();
+    assertThat(logs.messages(LOGGER, Level.INFO)).contains(
+        "GET /call will be sent in 1500 ms: the server asked the stream to wait");
+  }
 }

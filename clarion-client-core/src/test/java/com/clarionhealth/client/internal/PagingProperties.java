@@ -43,17 +43,19 @@ public abstract class PagingProperties {
       @ForAll @IntRange(min = 0, max = 5000) int n,
       @ForAll("spans") long spanMillis,
       @ForAll @IntRange(min = 1, max = 4) int concurrency,
+      @ForAll("budgets") long maxBytesAhead,
       @ForAll long seed) {
     FakeListServer server = new FakeListServer(DataSets.generate(kind, n, spanMillis, limit, seed), order, seed);
     CallQuery query = range(spanMillis).pageSize(limit).concurrency(concurrency);
     Walk walk = new Walk(server);
 
-    ClarionPagingException failure = walk.run(PagingPlan.of(query, Instant.EPOCH), Integer.MAX_VALUE);
+    ClarionPagingException failure = walk.run(PagingPlan.of(query, Instant.EPOCH, maxBytesAhead), Integer.MAX_VALUE);
 
     check(server, spanMillis, walk.delivered, failure);
     Statistics.label("outcome").collect(failure == null ? "complete" : "paging exception");
     Statistics.label("full pages discarded").collect(walk.discarded > 0);
     Statistics.label("concurrent").collect(concurrency > 1);
+    Statistics.label("budget").collect(maxBytesAhead == 0 ? "none" : maxBytesAhead < 100_000 ? "small" : "large");
     Statistics.label("outcome").coverage(c -> {
       c.check("complete").percentage(p -> p > 50);
       c.check("paging exception").count(count -> count > 0);
@@ -115,6 +117,60 @@ public abstract class PagingProperties {
     });
   }
 
+  /**
+   * A consumer that stops taking pages: the slots run ahead only as far as the budget, whatever the
+   * concurrency. Each call is 1000 bytes, so a full page of 100 is 100 KB, and the budget is three
+   * of them: once the stream is idle, at most the budget's pages (and the one the consumer waits on)
+   * have been fetched and not taken. Without the budget it would be 4 slots ahead per request in
+   * flight. Idle means no request for 300 ms: a slow machine can only make this pass wrongly, never
+   * fail wrongly.
+   */
+  @Example
+  public void whatIsFetchedAheadStaysWithinTheBudgetWhateverTheConcurrency() {
+    for (int concurrency : new int[] {2, 8, 32}) {
+      FakeListServer server = new FakeListServer(
+          DataSets.generate(Kind.UNIFORM, 20_000, 86_400_000L, 100, 7), FakeListServer.Order.NEWEST_FIRST, 7);
+      AtomicInteger keptPages = new AtomicInteger();
+      AtomicInteger served = new AtomicInteger();
+      Function<Window, FetchedPage> fetch = window -> {
+        List<Long> ids = server.list(window);
+        served.incrementAndGet();
+        if (ids.size() < window.limit()) {
+          keptPages.incrementAndGet();
+        }
+        return FetchedPage.of(ids.size(), calls(ids.stream().mapToLong(Long::longValue).toArray()),
+            ids.size() * 1000L + 2);
+      };
+      CallQuery query = range(86_400_000L).pageSize(100).concurrency(concurrency);
+      int[] aheadWhenIdle = new int[1];
+      List<CallPage> taken = new ArrayList<>();
+
+      driver().walk(PagingPlan.of(query, Instant.EPOCH, 300_000), fetch, 3, page -> {
+        taken.add(page);
+        if (taken.size() == 2) {
+          try {
+            aheadWhenIdle[0] = keptWhenIdle(served, keptPages) - taken.size();
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+        }
+      });
+
+      assertThat(aheadWhenIdle[0]).as("pages fetched ahead at concurrency %d", concurrency).isBetween(1, 5);
+    }
+  }
+
+  /** Pages kept so far, once nothing was asked for 300 ms (at most 10 s). */
+  private static int keptWhenIdle(AtomicInteger served, AtomicInteger kept) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    int seen = -1;
+    while (seen != served.get() && System.nanoTime() < deadline) {
+      seen = served.get();
+      Thread.sleep(300);
+    }
+    return kept.get();
+  }
+
   @Example
   public void aNullElementCountsTowardsTheLimitButIsNoCall() {
     PagingPlan plan = PagingPlan.of(
@@ -166,7 +222,9 @@ public abstract class PagingProperties {
     ClarionPagingException run(PagingPlan plan, int maxPages) {
       Function<Window, FetchedPage> fetch = window -> {
         List<Long> ids = server.list(window);
-        return FetchedPage.of(ids.size(), calls(ids.stream().mapToLong(Long::longValue).toArray()));
+        // 100 bytes a call: what the budget counts
+        return FetchedPage.of(ids.size(), calls(ids.stream().mapToLong(Long::longValue).toArray()),
+            ids.size() * 100L + 2);
       };
       try {
         driver().walk(plan, fetch, maxPages, page -> {
@@ -195,6 +253,12 @@ public abstract class PagingProperties {
   @Provide
   public Arbitrary<Integer> limits() {
     return Arbitraries.of(1000, 100, 37, 10, 1);
+  }
+
+  /** No room ahead at all, room for a few small pages, the default. */
+  @Provide
+  public Arbitrary<Long> budgets() {
+    return Arbitraries.of(0L, 2_000L, 50_000L, FetchAhead.DEFAULT_MAX_BYTES_AHEAD);
   }
 
   @Provide

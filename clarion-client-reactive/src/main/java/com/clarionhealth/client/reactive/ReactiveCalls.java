@@ -8,6 +8,7 @@ import com.clarionhealth.client.CreateCallValidator;
 import com.clarionhealth.client.ListCallsParams;
 import com.clarionhealth.client.internal.FetchedPage;
 import com.clarionhealth.client.internal.PagingPlan;
+import com.clarionhealth.client.internal.Pause;
 import com.clarionhealth.client.internal.RequestEngine;
 import com.clarionhealth.client.internal.Window;
 import com.clarionhealth.client.internal.WireFormat;
@@ -25,11 +26,13 @@ public final class ReactiveCalls {
   private final RequestEngine engine;
   private final ReactiveTransport transport;
   private final ReactiveCodec json;
+  private final long maxBytesAhead;
 
-  ReactiveCalls(RequestEngine engine, ReactiveTransport transport, ReactiveCodec json) {
+  ReactiveCalls(RequestEngine engine, ReactiveTransport transport, ReactiveCodec json, long maxBytesAhead) {
     this.engine = engine;
     this.transport = transport;
     this.json = json;
+    this.maxBytesAhead = maxBytesAhead;
   }
 
   /**
@@ -64,7 +67,8 @@ public final class ReactiveCalls {
    * only when the calls already fetched have been requested, so {@code stream(q).take(5)} sends one
    * request, and cancelling aborts the request in flight. Calls come in ascending windows of creation
    * time, within a window in server order; with {@link CallQuery#concurrency(int)} above 1, segments of
-   * the range are fetched at once and the output keeps that order.
+   * the range are fetched at once, ahead of demand as far as
+   * {@link com.clarionhealth.client.ClientBuilder#maxBytesAhead(long)}, and the output keeps that order.
    */
   public Flux<Call> stream(CallQuery query) {
     // Prefetch 1: the next page is asked for only once this one has been handed out whole
@@ -76,12 +80,16 @@ public final class ReactiveCalls {
   public Flux<CallPage> pages(CallQuery query) {
     requireNonNull(query, "query == null");
     // "to", when left open, is the moment of subscription, and stays fixed so that the walk ends.
-    return Flux.defer(() -> ReactivePages.pages(PagingPlan.of(query, engine.clock().instant()), this::fetch));
+    return Flux.defer(() -> {
+      PagingPlan plan = PagingPlan.of(query, engine.clock().instant(), maxBytesAhead);
+      Pause pause = new Pause(); // one per stream: a 429 seen by one slot pauses them all
+      return ReactivePages.pages(plan, window -> fetch(window, pause));
+    });
   }
 
-  private Mono<FetchedPage> fetch(Window window) {
+  private Mono<FetchedPage> fetch(Window window, Pause pause) {
     String query = WireFormat.listQuery(window);
-    return transport.execute(() -> engine.get(WireFormat.CALLS_PATH, query),
+    return transport.execute(() -> engine.get(WireFormat.CALLS_PATH, query, pause),
         (body, length, exchange) -> json.array(body, length, exchange, page -> page.page(window.limit(), json)));
   }
 }

@@ -41,7 +41,7 @@ public final class ReactiveClarionClient {
                 settings.connectTimeout().toMillis()))))
             .build();
     this.calls = new ReactiveCalls(engine, new ReactiveTransport(webClient, settings.requestTimeout(), builder.timer),
-        new ReactiveCodec(builder.maxCallSize));
+        new ReactiveCodec(builder.maxCallSize), settings.maxBytesAhead());
   }
 
   public static Builder builder() {

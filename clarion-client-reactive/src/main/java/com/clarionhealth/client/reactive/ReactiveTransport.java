@@ -65,10 +65,17 @@ final class ReactiveTransport {
   }
 
   private <T> Mono<T> attempt(Exchange exchange, BodyDecoder<T> decoder) {
-    // Deferred: after a retry's wait the attempt starts then, taking the key then.
+    return Mono.defer(() -> {
+      Duration hold = exchange.holdBeforeSending(); // another request of the stream was told to wait
+      return hold.isZero() ? send(exchange, decoder) : Mono.delay(hold, timer).then(send(exchange, decoder));
+    });
+  }
+
+  private <T> Mono<T> send(Exchange exchange, BodyDecoder<T> decoder) {
+    // Deferred: after a wait the attempt starts then, taking the key then.
     return Mono.defer(() -> {
       exchange.begin();
-      return send(exchange, decoder)
+      return exchanged(exchange, decoder)
           .timeout(requestTimeout, timer)
           .onErrorResume(e -> !(e instanceof ClarionDecodingException),
               e -> Mono.just(Outcome.of(exchange.onFailure(e))))
@@ -89,7 +96,7 @@ final class ReactiveTransport {
     });
   }
 
-  private <T> Mono<Outcome<T>> send(Exchange exchange, BodyDecoder<T> decoder) {
+  private <T> Mono<Outcome<T>> exchanged(Exchange exchange, BodyDecoder<T> decoder) {
     WebClient.RequestBodySpec request = webClient.method(HttpMethod.valueOf(exchange.method()))
         .uri(exchange.uri())
         .headers(headers -> exchange.headers(headers::set));

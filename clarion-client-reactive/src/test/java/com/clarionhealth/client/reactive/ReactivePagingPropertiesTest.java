@@ -26,7 +26,9 @@ class ReactivePagingPropertiesTest extends PagingProperties {
       idle.dispose();
       return;
     }
-    pages.take(maxPages).doOnNext(sink).blockLast();
+    // The consumer takes one page at a time on a thread where it may block, as a subscriber that
+    // writes each page somewhere does.
+    pages.take(maxPages).publishOn(Schedulers.boundedElastic(), 1).doOnNext(sink).blockLast();
   };
 
   @Override
