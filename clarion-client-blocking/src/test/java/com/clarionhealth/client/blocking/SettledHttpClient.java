@@ -21,10 +21,10 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * A JDK {@link HttpClient} that hands an exchange back only once its outcome is settled: answered, or
- * held back by the fake server ({@link HeldAnswers}). The blocking client times an exchange with the
- * future it gets from {@code sendAsync}; given a settled one, its timeout can fire only for an answer
- * the server holds, never for one still on its way on a loaded machine. For the same reason the JDK's
- * own timeout, which would race an ordinary answer, is left off the requests it sends.
+ * held back by the fake server ({@link HeldAnswers}). The JDK's own timeout, which would race an
+ * ordinary answer still on its way on a loaded machine, is left off the requests it sends, and
+ * {@link #send} applies the request's timeout itself once the exchange is settled: it can then fire
+ * only for an answer the server holds.
  */
 final class SettledHttpClient extends HttpClient {
   private final HttpClient http;
@@ -61,10 +61,19 @@ final class SettledHttpClient extends HttpClient {
   @Override
   public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<T>> exchange = sendAsync(request, handler);
     try {
-      return sendAsync(request, handler).get();
+      return request.timeout().isPresent()
+          ? exchange.get(request.timeout().get().toMillis(), TimeUnit.MILLISECONDS)
+          : exchange.get();
     } catch (ExecutionException e) {
-      throw new IOException(e.getCause());
+      throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      exchange.cancel(true);
+      throw new java.net.http.HttpTimeoutException("request timed out");
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      throw e;
     }
   }
 
