@@ -1,6 +1,10 @@
 package com.clarionhealth.benchmarks;
 
 import com.clarionhealth.benchmarks.contestant.Contestant;
+import com.clarionhealth.client.CallQuery;
+import com.clarionhealth.client.blocking.ClarionClient;
+import com.clarionhealth.client.model.Call;
+import com.clarionhealth.client.reactive.ReactiveClarionClient;
 import com.clarionhealth.benchmarks.contestant.Contestants;
 import com.clarionhealth.benchmarks.contestant.CreateLoad;
 import com.clarionhealth.benchmarks.contestant.Tally;
@@ -470,6 +474,7 @@ final class Scenarios {
       s.append("Streams that did not deliver each call exactly once: ").append(String.join(", ", inexact))
           .append(".\n\n");
     }
+    firstCall(s, n);
     // Read from the enum, not a fixed list: a shape added to Distribution gets its target here too.
     for (Distribution distribution : Distribution.values()) {
       double target = distribution == Distribution.UNIFORM ? 1.15 : 1.4;
@@ -481,6 +486,53 @@ final class Scenarios {
       }
     }
     report.section(s.toString());
+  }
+
+  /**
+   * What a stream costs before its first call: the requests (full pages among them) and the bytes it takes
+   * until it hands out a call, with realistic bodies, so that the bytes are what a user would pay.
+   */
+  private void firstCall(StringBuilder s, int n) throws IOException {
+    s.append(String.format("**Before the first call.** Requests (full pages) and bytes transferred until each "
+        + "client's `stream` hands out its first call, at concurrency 1, from the newest-first server, on the same "
+        + "%,d calls but with realistic bodies (full pages count in the bytes). Both clients walk one plan, so "
+        + "the two should agree.%n%n", n));
+    s.append("| distribution | blocking: requests (full) | blocking: bytes | reactive: requests (full) | reactive: bytes |\n"
+        + "|---|---:|---:|---:|---:|\n");
+    CallBodies realistic = CallBodies.realistic(config.pool(), ForkedRuns.BODY_SEED);
+    for (Distribution distribution : Distribution.values()) {
+      Dataset data = Dataset.generate(distribution, n, config.pool(), ForkedRuns.DATA_SEED);
+      CallQuery range = CallQuery.between(data.start(), data.end());
+      s.append("| ").append(distribution.label()).append(" |");
+      try (CallServer server = new CallServer(data, realistic, CallServer.Order.NEWEST_FIRST, Duration.ZERO)) {
+        for (boolean blocking : new boolean[] {true, false}) {
+          long requests = server.getRequests();
+          long full = server.fullPages();
+          long bytes = server.bytesServed();
+          String cell;
+          try {
+            if (blocking) {
+              ClarionClient client = ClarionClient.builder().apiKey("bench").baseUrl(server.baseUrl()).build();
+              try (java.util.stream.Stream<Call> calls = client.calls().stream(range)) {
+                calls.findFirst().orElseThrow();
+              }
+            } else {
+              ReactiveClarionClient.builder().apiKey("bench").baseUrl(server.baseUrl()).build().calls()
+                  .stream(range).next().blockOptional().orElseThrow();
+            }
+            cell = String.format(" %d (%d) | %s |", server.getRequests() - requests, server.fullPages() - full,
+                megabytes(server.bytesServed() - bytes));
+          } catch (RuntimeException e) {
+            cell = " failed: " + e + " | |";
+          }
+          System.out.printf("  first call   %-20s %-9s%s%n", distribution.label(), blocking ? "blocking" : "reactive",
+              cell);
+          s.append(cell);
+        }
+      }
+      s.append('\n');
+    }
+    s.append('\n');
   }
 
   // ---------------------------------------------------------------------------------------------------------
