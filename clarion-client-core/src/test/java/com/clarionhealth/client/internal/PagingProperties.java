@@ -122,8 +122,8 @@ public abstract class PagingProperties {
    * concurrency. Each call is 1000 bytes, so a full page of 100 is 100 KB, and the budget is three
    * of them: once the stream is idle, at most the budget's pages (and the one the consumer waits on)
    * have been fetched and not taken. Without the budget it would be 4 slots ahead per request in
-   * flight. Idle means no request for 300 ms: a slow machine can only make this pass wrongly, never
-   * fail wrongly.
+   * flight. Idle means no request for 300 ms: a slow machine can only make this pass wrongly (fewer
+   * pages fetched by then), never fail wrongly, so only the upper bound is asserted.
    */
   @Example
   public void whatIsFetchedAheadStaysWithinTheBudgetWhateverTheConcurrency() {
@@ -156,7 +156,7 @@ public abstract class PagingProperties {
         }
       });
 
-      assertThat(aheadWhenIdle[0]).as("pages fetched ahead at concurrency %d", concurrency).isBetween(1, 5);
+      assertThat(aheadWhenIdle[0]).as("pages fetched ahead at concurrency %d", concurrency).isLessThanOrEqualTo(5);
     }
   }
 
