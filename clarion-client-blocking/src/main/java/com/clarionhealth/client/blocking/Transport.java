@@ -187,7 +187,6 @@ final class Transport {
     private final BodyDecoder<B, ?> decoder;
     private Decision decision;
     private boolean abandoned;
-    private Bounded<?> reading;
     private ScheduledFuture<?> deadline;
     long deadlineNanos;
     B body;
@@ -216,7 +215,6 @@ final class Transport {
           break;
       }
       Bounded<?> bounded = new Bounded<>(subscriber);
-      reading = bounded;
       deadline = DEADLINES.schedule(bounded::expire, Math.max(0, deadlineNanos - System.nanoTime()),
           TimeUnit.NANOSECONDS);
       return (BodySubscriber<Object>) bounded;

@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class FetchAhead {
   /** What a stream may hold ahead of its consumer unless the client is told otherwise. */
-  public static final long DEFAULT_MAX_BYTES_AHEAD = 32L * 1024 * 1024;
+  static final long DEFAULT_MAX_BYTES_AHEAD = 32L * 1024 * 1024;
 
   /**
    * Slots started ahead of the consumer, per request in flight, whatever the budget: enough for the
@@ -81,8 +81,7 @@ public final class FetchAhead {
     Ticket ticket = new Ticket(slot);
     boolean now;
     synchronized (this) {
-      now = !closed && inFlight < concurrency && (waiting.isEmpty() || waiting.peek().slot > slot)
-          && (slot <= headSlot || withinBudget());
+      now = (waiting.isEmpty() || waiting.peek().slot > slot) && placeFor(slot);
       if (now) {
         inFlight++;
         ticket.state = Ticket.GRANTED;
@@ -118,6 +117,11 @@ public final class FetchAhead {
     waiting.clear();
   }
 
+  /** Whether a request of {@code slot} may take a place now: one is free, and the budget allows it or it is the head's. */
+  private boolean placeFor(long slot) {
+    return !closed && inFlight < concurrency && (slot <= headSlot || withinBudget());
+  }
+
   private boolean withinBudget() {
     return heldBytes + (inFlight + 1L) * pageEstimate() <= budget;
   }
@@ -132,7 +136,7 @@ public final class FetchAhead {
       Ticket next;
       synchronized (this) {
         next = waiting.peek();
-        if (next == null || closed || inFlight >= concurrency || (next.slot > headSlot && !withinBudget())) {
+        if (next == null || !placeFor(next.slot)) {
           break;
         }
         waiting.poll();
@@ -178,8 +182,7 @@ public final class FetchAhead {
         } else {
           inFlight--;
           if (page != null) {
-            seenBytes += page.bytes();
-            seenCalls += page.size();
+            learn(page.bytes(), page.size());
             if (kept) {
               heldBytes += page.bytes();
             }
