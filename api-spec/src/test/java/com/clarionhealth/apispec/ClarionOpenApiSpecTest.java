@@ -62,6 +62,12 @@ class ClarionOpenApiSpecTest {
   }
 
   @Test
+  void everyObjectSchemaKeepsItsUnknownProperties() {
+    assertThat(SpecChecks.additionalPropertiesProblems(root)).isEmpty();
+    assertThat(schema("Call").getAdditionalProperties()).isEqualTo(true);
+  }
+
+  @Test
   void requiredListsNameExistingProperties() {
     assertThat(SpecChecks.requiredProblems(root)).isEmpty();
     assertThat(schema("CreateCall").getRequired())
@@ -118,6 +124,12 @@ class ClarionOpenApiSpecTest {
       assertThat(SpecChecks.requiredProblems(published)).hasSize(2)
           .anySatisfy(p -> assertThat(p).contains("'taskId'"))
           .anySatisfy(p -> assertThat(p).contains("'destinationNumberId'"));
+    }
+
+    @Test
+    void objectSchemasThatWouldDropUnknownProperties() {
+      assertThat(SpecChecks.additionalPropertiesProblems(published)).hasSize(3)
+          .allSatisfy(p -> assertThat(p).contains("must say additionalProperties: true"));
     }
 
     @Test

@@ -76,6 +76,30 @@ final class SpecChecks {
     return problems;
   }
 
+  /**
+   * Every component object schema says {@code additionalProperties: true} (OpenAPI's default, made explicit
+   * because only then does the generator give the model the map that keeps the properties it does not
+   * declare); an {@code allOf} variant inherits it from its base and must not say it again (the generator
+   * would give the variant a second map, hiding its base's).
+   */
+  static List<String> additionalPropertiesProblems(JsonNode root) {
+    List<String> problems = new ArrayList<>();
+    root.path("components").path("schemas").fields().forEachRemaining(entry -> {
+      String path = "/components/schemas/" + entry.getKey();
+      JsonNode schema = entry.getValue();
+      if (schema.has("allOf") && !schema.has("properties")) {
+        if (schema.has("additionalProperties")) {
+          problems.add(path + ": an allOf variant inherits additionalProperties from its base; remove it");
+        }
+      } else if ("object".equals(schema.path("type").asText())
+          && !schema.path("additionalProperties").asBoolean(false)) {
+        problems.add(path + ": an object schema must say additionalProperties: true, or its model drops the "
+            + "properties it does not declare");
+      }
+    });
+    return problems;
+  }
+
   /** Every name in a schema's {@code required} list is one of its properties (own or from allOf). */
   static List<String> requiredProblems(JsonNode root) {
     List<String> problems = new ArrayList<>();

@@ -63,7 +63,10 @@ class GeneratedModelShapeTest {
           .doesNotContain("javax/");
     }
     String call = new String(Files.readAllBytes(packageDir().resolve("Call.class")), StandardCharsets.ISO_8859_1);
-    assertThat(call).contains("com/fasterxml/jackson/annotation/JsonIgnoreProperties")
-        .contains("com/fasterxml/jackson/annotation/JsonInclude");
+    // Unknown properties are kept (JsonAnySetter/JsonAnyGetter), never ignored.
+    assertThat(call).contains("com/fasterxml/jackson/annotation/JsonInclude")
+        .contains("com/fasterxml/jackson/annotation/JsonAnySetter")
+        .contains("com/fasterxml/jackson/annotation/JsonAnyGetter")
+        .doesNotContain("com/fasterxml/jackson/annotation/JsonIgnoreProperties");
   }
 }

@@ -6,8 +6,11 @@ import static com.clarionhealth.client.model.Json.occurrences;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Field;
+import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,10 +173,12 @@ abstract class ModelJsonContract {
     assertThat(((UserMessage) messages.get(0)).getMessage()).isEqualTo("Is anyone there?");
     assertThat(((BotMessage) messages.get(2)).getMessage()).isEqualTo("Yes, I am here.");
 
+    assertThat(narrator.getAdditionalProperties()).containsExactly(Map.entry("mood", "tense"));
+
     String written = codec.write(narrator);
     assertThat(occurrences(written, "role")).isEqualTo(1);
     assertSameJson(written,
-        "{\"role\":\"narrator\",\"message\":\"The line crackles.\",\"secondsFromStart\":4.5}");
+        "{\"role\":\"narrator\",\"message\":\"The line crackles.\",\"secondsFromStart\":4.5,\"mood\":\"tense\"}");
   }
 
   @Test
@@ -258,23 +263,132 @@ abstract class ModelJsonContract {
   }
 
   // ---------------------------------------------------------------------------------------------------
-  // Leniency: unknown fields, missing fields, nulls
+  // Forward compatibility: unknown fields kept; leniency: missing fields, nulls
+
+  /**
+   * A call with fields this version does not know, at every level of nesting. Their names start with np_
+   * ("never published"): Clarion will not publish them, so a spec that adds a field never breaks this test
+   * (a field it does publish moves from the map to its own getter, see api-spec/README.md).
+   */
+  private static final String UNKNOWN_FIELDS = "{\"id\":41,\"assistant_id\":7,\"call_status\":\"ended\","
+      + "\"np_score\":0.73,\"np_billing\":{\"cents\":12,\"currency\":\"usd\"},\"np_flag\":null,"
+      + "\"np_counter\":123456789012345678901,\"np_tags\":[\"a\",1,true],"
+      + "\"analysis\":{\"repetition_count\":2,\"np_sentiment\":\"positive\"},"
+      + "\"messages\":["
+      + "{\"role\":\"user\",\"message\":\"hi\",\"time\":1767977409575,\"np_confidence\":0.9},"
+      + "{\"role\":\"tool_calls\",\"np_filtered\":false,\"toolCalls\":[{\"id\":\"c\",\"np_priority\":1,"
+      + "\"function\":{\"name\":\"f\",\"np_strict\":true}}]},"
+      + "{\"role\":\"tool_call_result\",\"toolCallId\":\"c\",\"result\":\"ok\",\"np_latency_ms\":12},"
+      + "{\"role\":\"narrator\",\"message\":\"The line crackles.\",\"np_mood\":\"tense\"}]}";
 
   @Test
-  void unknownFieldsAreIgnoredAtEveryLevel() {
-    Call call = codec.read("{\"id\":5,\"brand_new_field\":{\"x\":[1,2]},"
-        + "\"analysis\":{\"repetition_count\":2,\"sentiment\":\"positive\"},"
-        + "\"messages\":[{\"role\":\"tool_calls\",\"isFiltered\":false,\"toolCalls\":[{\"id\":\"c\","
-        + "\"priority\":1,\"function\":{\"name\":\"f\",\"strict\":true}}]}]}", Call.class);
+  void unknownFieldsAreKeptAtEveryLevelReadableByNameAndWrittenBack() {
+    Call call = codec.read(UNKNOWN_FIELDS, Call.class);
 
-    assertThat(call.getId()).isEqualTo(5L);
-    assertThat(call.getAnalysis().getRepetitionCount()).isEqualTo(2);
-    ToolCallMessage message = (ToolCallMessage) call.getMessages().get(0);
-    assertThat(message.getToolCalls().get(0).getId()).isEqualTo("c");
-    assertThat(message.getToolCalls().get(0).getFunction().getName()).isEqualTo("f");
-    assertThat(codec.read("{\"assistant_id\":1,\"mystery\":true}", CreateCall.class).getAssistantId())
-        .isEqualTo(1L);
+    assertThat(call.getId()).isEqualTo(41L);
+    assertThat(call.getAdditionalProperty("np_score")).isEqualTo(0.73);
+    assertThat(call.getAdditionalProperty("np_billing")).isEqualTo(Map.of("cents", 12, "currency", "usd"));
+    assertThat(call.getAdditionalProperty("np_counter")).isEqualTo(new BigInteger("123456789012345678901"));
+    assertThat(call.getAdditionalProperty("np_tags")).isEqualTo(List.of("a", 1, true));
+    // An explicit null is kept, and told apart from an absent property by the map.
+    assertThat(call.getAdditionalProperties()).containsEntry("np_flag", null);
+    assertThat(call.getAdditionalProperty("never_sent")).isNull();
+    assertThat(call.getAdditionalProperties()).doesNotContainKey("never_sent");
+    // In the order they came, declared properties never among them.
+    assertThat(call.getAdditionalProperties().keySet())
+        .containsExactly("np_score", "np_billing", "np_flag", "np_counter", "np_tags");
+    assertThat(call.getAnalysis().getAdditionalProperties()).containsExactly(Map.entry("np_sentiment", "positive"));
+
+    List<Message> messages = call.getMessages();
+    UserMessage user = (UserMessage) messages.get(0);
+    assertThat(user.getTime()).isEqualTo(1767977409575.0);
+    assertThat(user.getAdditionalProperties()).containsExactly(Map.entry("np_confidence", 0.9));
+    ToolCallMessage toolCalls = (ToolCallMessage) messages.get(1);
+    assertThat(toolCalls.getAdditionalProperties()).containsExactly(Map.entry("np_filtered", false));
+    assertThat(toolCalls.getToolCalls().get(0).getAdditionalProperties()).containsExactly(Map.entry("np_priority", 1));
+    assertThat(toolCalls.getToolCalls().get(0).getFunction().getAdditionalProperties())
+        .containsExactly(Map.entry("np_strict", true));
+    assertThat(messages.get(2).getAdditionalProperties()).containsExactly(Map.entry("np_latency_ms", 12));
+    Message narrator = messages.get(3);
+    assertThat(narrator.getClass()).isEqualTo(Message.class);
+    assertThat(narrator.getAdditionalProperties()).containsExactly(Map.entry("np_mood", "tense"));
+
+    // Every unknown field written back in its own object, the explicit null included.
+    assertSameJson(codec.write(call), UNKNOWN_FIELDS);
   }
+
+  @Test
+  void theUnknownPropertiesAreUnmodifiableAndEmptyWhenThereAreNone() {
+    Call plain = codec.read("{\"id\":1}", Call.class);
+    assertThat(plain.getAdditionalProperties()).isEmpty();
+    assertThat(new Analysis().getAdditionalProperties()).isEmpty();
+
+    Call call = codec.read(UNKNOWN_FIELDS, Call.class);
+    assertThatThrownBy(() -> call.getAdditionalProperties().put("x", 1))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> call.putAdditionalProperty(null, 1)).isInstanceOf(NullPointerException.class)
+        .hasMessage("name == null");
+  }
+
+  @Test
+  void unknownPropertiesTakePartInEquality() {
+    Call one = codec.read(UNKNOWN_FIELDS, Call.class);
+    Call same = codec.read(UNKNOWN_FIELDS, Call.class);
+    assertThat(one).isEqualTo(same).hasSameHashCodeAs(same);
+    assertThat(one).isNotEqualTo(codec.read(UNKNOWN_FIELDS.replace("0.73", "0.74"), Call.class));
+    // A variant without declared properties of its own compares its parent's map (super.equals).
+    UserMessage user = codec.read("{\"role\":\"user\",\"np_confidence\":0.9}", UserMessage.class);
+    assertThat(user).isNotEqualTo(codec.read("{\"role\":\"user\",\"np_confidence\":0.8}", UserMessage.class));
+    assertThat(user.toString()).contains("np_confidence=0.9");
+  }
+
+  @Test
+  void aRequestCarriesAPropertyTheClientDoesNotDeclare() {
+    CreateCall create = new CreateCall().assistantId(1L).destinationPhoneNumber("+15551234567")
+        .putAdditionalProperty("np_priority", "high");
+
+    assertThat(codec.write(create))
+        .isEqualTo("{\"assistant_id\":1,\"destination_phone_number\":\"+15551234567\",\"np_priority\":\"high\"}");
+    assertThat(codec.read("{\"assistant_id\":1,\"np_mystery\":true}", CreateCall.class).getAdditionalProperties())
+        .containsExactly(Map.entry("np_mystery", true));
+  }
+
+  /**
+   * What makes a property that a later spec declares move from the map to its own getter: a declared
+   * property never lands in the map. Checked for every declared property of every model (from the
+   * generated {@code JSON_PROPERTY_*} constants), so that no template or option change can break it.
+   */
+  @Test
+  void aDeclaredPropertyNeverLandsInTheMap() throws Exception {
+    for (Class<?> model : List.of(Call.class, Analysis.class, CreateCall.class, Message.class, UserMessage.class,
+        SystemMessage.class, BotMessage.class, ToolCallMessage.class, ToolCallResultMessage.class, ToolCall.class,
+        ToolCallFunction.class)) {
+      StringBuilder json = new StringBuilder("{");
+      List<String> names = new ArrayList<>();
+      for (Field field : model.getFields()) {
+        if (field.getName().startsWith("JSON_PROPERTY_")) {
+          names.add((String) field.get(null));
+        }
+      }
+      for (String name : names) {
+        String role = model.getSimpleName().equals("Message") ? "narrator"
+            : Message.class.isAssignableFrom(model) ? ROLES.get(model) : null;
+        json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":")
+            .append(name.equals("role") ? '"' + role + '"' : "null");
+      }
+      json.append(",\"np_not_declared\":1}");
+
+      Object decoded = codec.read(json.toString(), model);
+
+      @SuppressWarnings("unchecked")
+      Map<String, Object> additional = (Map<String, Object>) model.getMethod("getAdditionalProperties").invoke(decoded);
+      assertThat(additional).as("%s from %s", model.getSimpleName(), json).containsOnlyKeys("np_not_declared");
+      assertThat(names).as(model.getSimpleName()).isNotEmpty();
+    }
+  }
+
+  private static final Map<Class<?>, String> ROLES = Map.of(UserMessage.class, "user", SystemMessage.class, "system",
+      BotMessage.class, "bot", ToolCallMessage.class, "tool_calls", ToolCallResultMessage.class, "tool_call_result");
 
   @Test
   void missingFieldsAreNull() {
