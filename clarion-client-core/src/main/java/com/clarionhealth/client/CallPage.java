@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class CallPage {
   private final List<Call> calls;
+  private final List<String> rawJson;
   private final String cursor;
   private final Instant windowStart;
   private final Instant windowEnd;
@@ -20,7 +21,23 @@ public final class CallPage {
 
   /** Made by the clients; public only because they live in other packages. */
   public CallPage(List<Call> calls, String cursor, Instant windowStart, Instant windowEnd, int requests) {
+    this(calls, null, cursor, windowStart, windowEnd, requests);
+  }
+
+  /**
+   * Made by the clients for a query that asked for the calls' JSON text; public only because they live in
+   * other packages.
+   *
+   * @param rawJson the text of each call, one per call in the same order, or null when not asked for
+   */
+  public CallPage(List<Call> calls, List<String> rawJson, String cursor, Instant windowStart, Instant windowEnd,
+      int requests) {
     this.calls = List.copyOf(requireNonNull(calls, "calls == null"));
+    this.rawJson = rawJson == null ? null : List.copyOf(rawJson);
+    if (rawJson != null && rawJson.size() != calls.size()) {
+      throw new IllegalArgumentException(
+          "rawJson has " + rawJson.size() + " texts for " + calls.size() + " calls");
+    }
     this.cursor = requireNonNull(cursor, "cursor == null");
     this.windowStart = requireNonNull(windowStart, "windowStart == null");
     this.windowEnd = requireNonNull(windowEnd, "windowEnd == null");
@@ -30,6 +47,21 @@ public final class CallPage {
   /** The calls of this page, in the order the server returned them; unmodifiable. */
   public List<Call> calls() {
     return calls;
+  }
+
+  /**
+   * The JSON text of each call of {@link #calls()}, in the same order ({@code rawJson().get(i)} is the
+   * text {@code calls().get(i)} was bound from), exactly as the server sent it: every field, unknown ones
+   * and explicit {@code null}s included, numbers as written. Whitespace inside a call is the server's too,
+   * line breaks included. Unmodifiable.
+   *
+   * @throws IllegalStateException if the query did not ask for it with {@link CallQuery#withRawJson()}
+   */
+  public List<String> rawJson() {
+    if (rawJson == null) {
+      throw new IllegalStateException("this page has no raw JSON: ask for it with CallQuery.withRawJson()");
+    }
+    return rawJson;
   }
 
   /**

@@ -26,13 +26,15 @@ public final class CallQuery {
   private final String cursor;
   private final Integer pageSize;
   private final int concurrency;
+  private final boolean rawJson;
 
-  private CallQuery(Instant from, Instant to, String cursor, Integer pageSize, int concurrency) {
+  private CallQuery(Instant from, Instant to, String cursor, Integer pageSize, int concurrency, boolean rawJson) {
     this.from = from;
     this.to = to;
     this.cursor = cursor;
     this.pageSize = pageSize;
     this.concurrency = concurrency;
+    this.rawJson = rawJson;
   }
 
   /** Every call created from {@code from} to {@code to}, both inclusive. */
@@ -44,7 +46,7 @@ public final class CallQuery {
     if (from.isAfter(to)) {
       throw new IllegalArgumentException("from (" + from + ") is after to (" + to + ")");
     }
-    return new CallQuery(from, to, null, null, 1);
+    return new CallQuery(from, to, null, null, 1, false);
   }
 
   /**
@@ -54,7 +56,7 @@ public final class CallQuery {
   public static CallQuery since(Instant from) {
     requireNonNull(from, "from == null");
     checkBounds(from, "from");
-    return new CallQuery(from, null, null, null, 1);
+    return new CallQuery(from, null, null, null, 1, false);
   }
 
   /**
@@ -66,7 +68,7 @@ public final class CallQuery {
   public static CallQuery resumeFrom(String cursor) {
     requireNonNull(cursor, "cursor == null");
     com.clarionhealth.client.internal.PagingCursor.decode(cursor); // fail now, before any request
-    return new CallQuery(null, null, cursor, null, 1);
+    return new CallQuery(null, null, cursor, null, 1, false);
   }
 
   /**
@@ -77,7 +79,7 @@ public final class CallQuery {
     if (pageSize < 1 || pageSize > 1000) {
       throw new IllegalArgumentException("pageSize must be within 1..1000, was " + pageSize);
     }
-    return new CallQuery(from, to, cursor, pageSize, concurrency);
+    return new CallQuery(from, to, cursor, pageSize, concurrency, rawJson);
   }
 
   /**
@@ -92,7 +94,18 @@ public final class CallQuery {
       throw new IllegalArgumentException(
           "concurrency must be within 1.." + MAX_CONCURRENCY + ", was " + concurrency);
     }
-    return new CallQuery(from, to, cursor, pageSize, concurrency);
+    return new CallQuery(from, to, cursor, pageSize, concurrency, rawJson);
+  }
+
+  /**
+   * Each page also carries the JSON text of each of its calls exactly as the server sent it
+   * ({@link CallPage#rawJson()}): every field, the ones this version of the models does not declare
+   * included, explicit {@code null}s, and numbers as written ({@code 1767977409575} stays so). For
+   * archiving or re-exporting what the API said; the calls are bound as always. Costs a copy of each
+   * page's text while the page is held, counted against {@link ClientBuilder#maxBytesAhead(long)}.
+   */
+  public CallQuery withRawJson() {
+    return new CallQuery(from, to, cursor, pageSize, concurrency, true);
   }
 
   /** The start of the range; empty for a query resumed from a cursor. */
@@ -120,6 +133,11 @@ public final class CallQuery {
     return concurrency;
   }
 
+  /** Whether pages carry the JSON text of their calls ({@link #withRawJson()}). */
+  public boolean rawJson() {
+    return rawJson;
+  }
+
   private static void checkBounds(Instant instant, String name) {
     if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
       throw new IllegalArgumentException(
@@ -138,6 +156,10 @@ public final class CallQuery {
     if (pageSize != null) {
       s.append(", pageSize=").append(pageSize);
     }
-    return s.append(", concurrency=").append(concurrency).append('}').toString();
+    s.append(", concurrency=").append(concurrency);
+    if (rawJson) {
+      s.append(", rawJson");
+    }
+    return s.append('}').toString();
   }
 }

@@ -120,11 +120,11 @@ public final class Calls {
     // "to", when left open, is the moment the walk starts, and stays fixed so that it ends.
     PagingPlan plan = PagingPlan.of(query, engine.clock().instant(), maxBytesAhead);
     Pause pause = new Pause(); // one per stream: a 429 seen by one slot pauses them all
-    return new PageLoop(plan, window -> fetch(window, pause));
+    return new PageLoop(plan, window -> fetch(plan, window, pause));
   }
 
-  private FetchedPage fetch(Window window, Pause pause) {
+  private FetchedPage fetch(PagingPlan plan, Window window, Pause pause) {
     return transport.execute(engine.get(WireFormat.CALLS_PATH, WireFormat.listQuery(window), pause),
-        Transport.page(page -> page.page(window.limit(), json)));
+        Transport.page(plan.pageOf(window, json)));
   }
 }

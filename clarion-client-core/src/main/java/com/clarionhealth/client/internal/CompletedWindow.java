@@ -11,13 +11,16 @@ import java.util.List;
 public final class CompletedWindow {
   final Window window;
   final List<Call> calls;
+  final List<String> rawJson; // the text of each call, when the query asked for it; else null
   final long widthHintMillis; // taken at completion: with concurrency the segment moves on meanwhile
   final int requests;
   final long bytes; // of the page's body: what the stream holds for it until the consumer takes it
 
-  CompletedWindow(Window window, List<Call> calls, long widthHintMillis, int requests, long bytes) {
+  CompletedWindow(Window window, List<Call> calls, List<String> rawJson, long widthHintMillis, int requests,
+      long bytes) {
     this.window = window;
     this.calls = calls;
+    this.rawJson = rawJson;
     this.widthHintMillis = widthHintMillis;
     this.requests = requests;
     this.bytes = bytes;

@@ -41,11 +41,21 @@ public final class EdgeDeduplicator<T> {
 
   /** Returns the calls of {@code window} not delivered with the previous window, in server order. */
   public List<T> accept(Window window, List<T> page) {
+    return kept(page, mark(window, page));
+  }
+
+  /**
+   * Which calls of {@code window} the previous window did not deliver: {@code fresh[i]} for
+   * {@code page.get(i)}. What {@link #accept} keeps; a caller with something beside each call (its JSON
+   * text) keeps that with {@link #kept} too.
+   */
+  boolean[] mark(Window window, List<T> page) {
     Set<Long> previous = window.geMillis() == edgeMillis ? asSet(edgeIds) : Set.of();
-    List<T> fresh = new ArrayList<>(page.size());
+    boolean[] fresh = new boolean[page.size()];
     long[] ids = new long[page.size()];
     int n = 0;
-    for (T call : page) {
+    for (int i = 0; i < fresh.length; i++) {
+      T call = page.get(i);
       if (call == null) {
         continue; // a JSON null in the array is no call; it must not end the stream
       }
@@ -53,13 +63,22 @@ public final class EdgeDeduplicator<T> {
       if (id != null) {
         ids[n++] = id;
       }
-      if (id == null || !previous.contains(id)) {
-        fresh.add(call);
-      }
+      fresh[i] = id == null || !previous.contains(id);
     }
     edgeMillis = window.leMillis();
     edgeIds = n == ids.length ? ids : Arrays.copyOf(ids, n);
     return fresh;
+  }
+
+  /** The elements of {@code list} that {@code fresh} marks, in order. */
+  static <U> List<U> kept(List<U> list, boolean[] fresh) {
+    List<U> kept = new ArrayList<>(list.size());
+    for (int i = 0; i < fresh.length; i++) {
+      if (fresh[i]) {
+        kept.add(list.get(i));
+      }
+    }
+    return kept;
   }
 
   /** The ids of the last accepted page: what a cursor must carry to resume without duplicates. */

@@ -21,7 +21,9 @@ public final class PageAssembler {
 
   public CallPage page(CompletedWindow completed) {
     Window window = completed.window;
-    return new CallPage(dedup.accept(window, completed.calls),
+    boolean[] fresh = dedup.mark(window, completed.calls);
+    return new CallPage(EdgeDeduplicator.kept(completed.calls, fresh),
+        completed.rawJson == null ? null : EdgeDeduplicator.kept(completed.rawJson, fresh),
         PagingCursor.after(window, endMillis, limit, completed.widthHintMillis, dedup).encode(),
         window.createdAtGe(), window.createdAtLe(), completed.requests);
   }

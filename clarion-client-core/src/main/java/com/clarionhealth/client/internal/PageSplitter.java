@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -112,7 +113,34 @@ public final class PageSplitter {
    * since it is discarded; bound otherwise.
    */
   public FetchedPage page(int limit, CallBinder binder) throws IOException {
-    return size() >= limit ? FetchedPage.full(count, length) : FetchedPage.of(count, calls(binder), length);
+    return page(limit, binder, false);
+  }
+
+  /**
+   * {@link #page(int, CallBinder)}, and with {@code rawJson} the text of each call as the body has it
+   * (its exact bytes, decoded as UTF-8), beside the call bound from it.
+   */
+  FetchedPage page(int limit, CallBinder binder, boolean rawJson) throws IOException {
+    if (size() >= limit) {
+      return FetchedPage.full(count, length);
+    }
+    if (!rawJson) {
+      return FetchedPage.of(count, calls(binder), length);
+    }
+    List<Call> bound = bound(binder);
+    List<Call> calls = new ArrayList<>(count);
+    List<String> texts = new ArrayList<>(count);
+    long textBytes = 0;
+    for (int i = 0; i < count; i++) {
+      Call call = bound.get(i);
+      if (call != null) {
+        calls.add(call);
+        texts.add(new String(bytes, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8));
+        textBytes += ends[i] - starts[i];
+      }
+    }
+    // The texts are held beside the calls until the consumer takes the page: they count as much again.
+    return FetchedPage.withRawJson(count, calls, texts, length + textBytes);
   }
 
   /**
@@ -120,14 +148,7 @@ public final class PageSplitter {
    * array, which costs less than one parser a call (measured: about a fifth of a page's binding).
    */
   public List<Call> calls(CallBinder binder) throws IOException {
-    end();
-    if (count == 0) {
-      return new ArrayList<>();
-    }
-    List<Call> bound = binder.bindArray(bytes, arrayStart, arrayEnd - arrayStart);
-    if (bound.size() != count) {
-      throw new IOException("the mapper read " + bound.size() + " calls where the page has " + count);
-    }
+    List<Call> bound = bound(binder);
     List<Call> calls = new ArrayList<>(count);
     for (Call call : bound) {
       if (call != null) {
@@ -137,12 +158,25 @@ public final class PageSplitter {
     return calls;
   }
 
+  /** Every element of the array bound, in order, a JSON {@code null} as null: one per element. */
+  private List<Call> bound(CallBinder binder) throws IOException {
+    end();
+    if (count == 0) {
+      return new ArrayList<>();
+    }
+    List<Call> bound = binder.bindArray(bytes, arrayStart, arrayEnd - arrayStart);
+    if (bound.size() != count) {
+      throw new IOException("the mapper read " + bound.size() + " calls where the page has " + count);
+    }
+    return bound;
+  }
+
   /** The text of each element, JSON {@code null}s included: how the body was split. */
   List<String> elementTexts() {
     end();
     List<String> texts = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      texts.add(new String(bytes, starts[i], ends[i] - starts[i], java.nio.charset.StandardCharsets.UTF_8));
+      texts.add(new String(bytes, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8));
     }
     return texts;
   }

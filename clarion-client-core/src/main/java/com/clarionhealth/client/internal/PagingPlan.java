@@ -22,9 +22,10 @@ public final class PagingPlan {
   private final int concurrency;
   private final PagingCursor resumedFrom;
   private final long maxBytesAhead;
+  private final boolean rawJson;
 
   private PagingPlan(long startMillis, long endMillis, int limit, long widthHintMillis,
-      int concurrency, PagingCursor resumedFrom, long maxBytesAhead) {
+      int concurrency, PagingCursor resumedFrom, long maxBytesAhead, boolean rawJson) {
     this.startMillis = startMillis;
     this.endMillis = endMillis;
     this.limit = limit;
@@ -32,6 +33,7 @@ public final class PagingPlan {
     this.concurrency = concurrency;
     this.resumedFrom = resumedFrom;
     this.maxBytesAhead = maxBytesAhead;
+    this.rawJson = rawJson;
   }
 
   /** {@link #of(CallQuery, Instant, long)} with the default budget of bytes fetched ahead. */
@@ -50,7 +52,7 @@ public final class PagingPlan {
       PagingCursor cursor = PagingCursor.decode(query.cursor().get());
       int limit = query.pageSize().orElse(cursor.limit());
       return new PagingPlan(cursor.positionMillis(), cursor.endMillis(), limit,
-          cursor.widthHintMillis(), query.concurrency(), cursor, maxBytesAhead);
+          cursor.widthHintMillis(), query.concurrency(), cursor, maxBytesAhead, query.rawJson());
     }
     long start = query.from().orElseThrow().toEpochMilli();
     long end = ceilMillis(query.to().orElse(now));
@@ -59,7 +61,17 @@ public final class PagingPlan {
           "from (" + query.from().get() + ") is after the moment the stream started (" + now + ")");
     }
     int limit = query.pageSize().orElse(WindowPlanner.MAX_LIMIT);
-    return new PagingPlan(start, end, limit, end - start, query.concurrency(), null, maxBytesAhead);
+    return new PagingPlan(start, end, limit, end - start, query.concurrency(), null, maxBytesAhead,
+        query.rawJson());
+  }
+
+  /**
+   * How a client makes the answer to {@code window}'s request of its split body: counted when full,
+   * bound otherwise, with each call's text beside it when the query asked for it.
+   */
+  public PageSplitter.Finish<FetchedPage> pageOf(Window window, CallBinder binder) {
+    int windowLimit = window.limit();
+    return splitter -> splitter.page(windowLimit, binder, rawJson);
   }
 
   /** Whether there is nothing left to fetch: a cursor taken after the last page of its range. */

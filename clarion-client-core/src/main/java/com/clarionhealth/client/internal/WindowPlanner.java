@@ -181,7 +181,8 @@ public final class WindowPlanner {
     if (!onPage(window, page.size())) {
       return null;
     }
-    CompletedWindow completed = new CompletedWindow(window, page.calls(), widthMillis, requests, page.bytes());
+    CompletedWindow completed = new CompletedWindow(window, page.calls(), page.rawJson(), widthMillis, requests,
+        page.bytes());
     requests = 0;
     return completed;
   }

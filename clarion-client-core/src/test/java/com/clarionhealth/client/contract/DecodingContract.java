@@ -13,15 +13,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.clarionhealth.client.CallPage;
 import com.clarionhealth.client.CallQuery;
 import com.clarionhealth.client.ClarionApiException;
 import com.clarionhealth.client.ClarionDecodingException;
 import com.clarionhealth.client.ListCallsParams;
 import com.clarionhealth.client.model.Call;
+import com.clarionhealth.client.model.Message;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -191,5 +195,68 @@ public abstract class DecodingContract extends ClientContract {
     assertThat(calls.get(499).getTranscript()).hasSize(huge.length()).startsWith("User: I have");
     assertThat(calls.get(999).getId()).isEqualTo(1000L);
     api.verify(1, getRequestedFor(urlEqualTo(CALLS + "?limit=1000")));
+  }
+
+  /**
+   * A call with fields and values this version does not know, nested at every level, an explicit null, an
+   * epoch-millisecond time, and a line break of the server's between two fields. Unknown names start with
+   * np_ ("never published"): a spec that adds a field can never turn them into declared properties.
+   */
+  private static final String UNKNOWN = "{\"id\":41,\"assistant_id\":7,\"call_status\":\"np_voicemail\","
+      + "\"np_score\":0.73,\"np_billing\":{\"cents\":12},\"ended_reason\":null,\n  \"messages\":["
+      + "{\"role\":\"user\",\"message\":\"hi\",\"time\":1767977409575,\"secondsFromStart\":0.1,"
+      + "\"np_confidence\":0.9},{\"role\":\"np_narrator\",\"np_mood\":\"calm\"}],"
+      + "\"analysis\":{\"np_sentiment\":\"positive\"}}";
+
+  private static void assertUnknownFieldsKept(Call call) {
+    assertThat(call.getId()).isEqualTo(41L);
+    assertThat(call.getAdditionalProperties().keySet()).containsExactly("np_score", "np_billing");
+    assertThat(call.getAdditionalProperty("np_score")).isEqualTo(0.73);
+    assertThat(call.getAdditionalProperty("np_billing")).isEqualTo(Map.of("cents", 12));
+    assertThat(call.getCallStatus().value()).isEqualTo("np_voicemail");
+    assertThat(call.getCallStatus().isKnown()).isFalse();
+    assertThat(call.getAnalysis().getAdditionalProperty("np_sentiment")).isEqualTo("positive");
+    assertThat(call.getMessages().get(0).getAdditionalProperties()).containsExactly(Map.entry("np_confidence", 0.9));
+    Message narrator = call.getMessages().get(1);
+    assertThat(narrator.getClass()).isEqualTo(Message.class);
+    assertThat(narrator.getRole()).isEqualTo("np_narrator");
+    assertThat(narrator.getAdditionalProperties()).containsExactly(Map.entry("np_mood", "calm"));
+  }
+
+  @Test
+  void fieldsTheModelsDoNotDeclareAreReadFromEveryAnswer() {
+    listAnswers("application/json", "[" + UNKNOWN + "]");
+    api.stubFor(post(urlEqualTo(CALLS)).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody(UNKNOWN)));
+    ClientDriver client = connect(api.config());
+    Instant t0 = Instant.parse("2026-01-05T00:00:00Z");
+
+    assertUnknownFieldsKept(client.list().get(0));
+    assertUnknownFieldsKept(client.stream(CallQuery.between(t0, t0.plusSeconds(60))).get(0));
+    assertUnknownFieldsKept(client.create(createCall()));
+  }
+
+  @Test
+  void aQueryWithRawJsonGetsEachCallAsTheServerWroteIt() {
+    String other = "{ \"id\" : 42, \"np_time\":1.0E3, \"np_big\":123456789012345678901234567890 }";
+    listAnswers("application/json", "[ " + UNKNOWN + " , null,\n" + other + "]");
+    ClientDriver client = connect(api.config());
+    Instant t0 = Instant.parse("2026-01-05T00:00:00Z");
+    CallQuery minute = CallQuery.between(t0, t0.plusSeconds(60));
+
+    List<CallPage> pages = client.pages(minute.withRawJson()).all();
+
+    assertThat(pages).singleElement().satisfies(page -> {
+      assertThat(page.calls()).extracting(Call::getId).containsExactly(41L, 42L);
+      // The texts, byte for byte; the JSON null in the array is no call, and has none.
+      assertThat(page.rawJson()).containsExactly(UNKNOWN, other);
+      assertUnknownFieldsKept(page.calls().get(0));
+    });
+    api.verify(1, getRequestedFor(urlPathEqualTo(CALLS)));
+
+    CallPage plain = client.pages(minute).all().get(0);
+    assertThat(plain.calls()).hasSize(2);
+    assertThatThrownBy(plain::rawJson).isInstanceOf(IllegalStateException.class)
+        .hasMessage("this page has no raw JSON: ask for it with CallQuery.withRawJson()");
   }
 }

@@ -155,6 +155,28 @@ class PageSplitterTest {
   }
 
   @Test
+  void withRawJsonEachCallComesWithItsExactTextNullsLeftOut() throws IOException {
+    // Multi-byte UTF-8 cut between two feeds, the server's whitespace and number spellings kept.
+    String first = "{\"id\":1, \"np_note\":\"Zoë \u2014 ✓\",\n \"time\":1767977409575}";
+    String second = "{\"id\":2,\"np_x\":1.0E3}";
+    byte[] body = utf8("[" + first + ",null, " + second + "]");
+    PageSplitter splitter = fed(body, MAX, 20, 21, 22);
+
+    FetchedPage page = splitter.page(4, new Recorder(splitter), true);
+
+    assertThat(page.size()).isEqualTo(3);
+    assertThat(page.rawJson()).containsExactly(first, second);
+    assertThat(page.calls()).extracting(Call::getTranscript).containsExactly(first, second);
+    // What the stream holds for the page: the body and the texts.
+    assertThat(page.bytes()).isEqualTo(body.length + utf8(first).length + utf8(second).length);
+
+    FetchedPage full = fed(body, MAX).page(3, NEVER, true);
+    assertThat(full.calls()).isNull();
+    assertThat(full.rawJson()).isNull();
+    assertThat(fed(body, MAX).page(4, new Recorder(splitter), false).rawJson()).isNull();
+  }
+
+  @Test
   void stringsMayHoldBracketsBracesCommasEscapedQuotesAndBackslashes() throws IOException {
     String brackets = "{\"transcript\":\"]} closing [{ opening, and a comma\"}";
     String quotes = "{\"summary\":\"she said \\\"] }\\\" and left\"}";

@@ -83,13 +83,13 @@ public final class ReactiveCalls {
     return Flux.defer(() -> {
       PagingPlan plan = PagingPlan.of(query, engine.clock().instant(), maxBytesAhead);
       Pause pause = new Pause(); // one per stream: a 429 seen by one slot pauses them all
-      return ReactivePages.pages(plan, window -> fetch(window, pause));
+      return ReactivePages.pages(plan, window -> fetch(plan, window, pause));
     });
   }
 
-  private Mono<FetchedPage> fetch(Window window, Pause pause) {
+  private Mono<FetchedPage> fetch(PagingPlan plan, Window window, Pause pause) {
     String query = WireFormat.listQuery(window);
     return transport.execute(() -> engine.get(WireFormat.CALLS_PATH, query, pause),
-        (body, length, exchange) -> json.array(body, length, exchange, page -> page.page(window.limit(), json)));
+        (body, length, exchange) -> json.array(body, length, exchange, plan.pageOf(window, json)));
   }
 }
