@@ -1,5 +1,6 @@
 package com.clarionhealth.cli;
 
+import com.clarionhealth.client.CallPage;
 import com.clarionhealth.client.model.Analysis;
 import com.clarionhealth.client.model.Call;
 import java.io.IOException;
@@ -10,7 +11,8 @@ import java.util.Objects;
 
 /**
  * Flat columns, RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled.
- * Messages are left out (they are not flat); the free-form {@code analysis.custom} is a JSON cell.
+ * Messages are left out (they are not flat), and so are the fields this version does not know (the columns
+ * stay the documented ones); the free-form {@code analysis.custom} is a JSON cell.
  */
 final class CsvWriter implements CallWriter {
   static final List<String> COLUMNS = Arrays.asList("id", "assistant_id", "call_status", "call_type",
@@ -30,7 +32,13 @@ final class CsvWriter implements CallWriter {
   }
 
   @Override
-  public void write(Call call) throws IOException {
+  public void write(CallPage page) throws IOException {
+    for (Call call : page.calls()) {
+      write(call);
+    }
+  }
+
+  private void write(Call call) throws IOException {
     Analysis analysis = call.getAnalysis();
     row(call.getId(), call.getAssistantId(), call.getCallStatus(), call.getCallType(),
         call.getStartedAt(), call.getEndedAt(), call.getDurationMs(), call.getSourceNumber(),

@@ -2,7 +2,6 @@ package com.clarionhealth.cli;
 
 import com.clarionhealth.client.CallPage;
 import com.clarionhealth.client.CallQuery;
-import com.clarionhealth.client.model.Call;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,8 +48,9 @@ final class ExportCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--format", defaultValue = "jsonl",
-      description = "jsonl (one call a line, messages included) or csv (flat columns, messages left "
-          + "out). Default: ${DEFAULT-VALUE}.")
+      description = "jsonl (one call a line, exactly as the API sent it: every field, those this version "
+          + "does not know included, numbers as written; the lossless format) or csv (the documented flat "
+          + "columns; messages and unknown fields left out). Default: ${DEFAULT-VALUE}.")
   Format format;
 
   @Option(names = "--page-size", paramLabel = "N", defaultValue = "1000",
@@ -105,13 +105,18 @@ final class ExportCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--format " + format + " differs from the interrupted export's "
             + state.format);
       }
-      return CallQuery.resumeFrom(state.cursor).concurrency(concurrency);
+      return asked(CallQuery.resumeFrom(state.cursor).concurrency(concurrency));
     }
     if (from == null) {
       throw new IllegalArgumentException("--from is required (or --resume)");
     }
     CallQuery query = to == null ? CallQuery.since(from) : CallQuery.between(from, to);
-    return query.pageSize(pageSize).concurrency(concurrency);
+    return asked(query.pageSize(pageSize).concurrency(concurrency));
+  }
+
+  /** JSON Lines writes each call's own text: the pages must carry it. */
+  private CallQuery asked(CallQuery query) {
+    return format == Format.jsonl ? query.withRawJson() : query;
   }
 
   private int export(Target target, CallQuery query, OutputStream sink, Checkpoint checkpoint,
@@ -124,9 +129,7 @@ final class ExportCommand implements Callable<Integer> {
     }
     Progress progress = new Progress(console);
     for (CallPage page : target.client.calls().pages(query)) {
-      for (Call call : page.calls()) {
-        writer.write(call);
-      }
+      writer.write(page);
       writer.flush();
       if (checkpoint != null) {
         checkpoint.save(page.cursor());

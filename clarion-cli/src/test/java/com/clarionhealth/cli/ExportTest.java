@@ -85,6 +85,49 @@ class ExportTest {
     });
   }
 
+  /**
+   * JSON Lines loses nothing the server sent: each line is the very text of the call in a served page (fields
+   * the models do not declare, nested, explicit nulls, epoch-millisecond times as integers), at concurrency 1
+   * and 3 (ExportKillTest resumes a JSON Lines export killed mid-page).
+   */
+  @Test
+  void jsonLinesAreTheCallsExactlyAsTheSandboxServedThem() throws IOException {
+    try (ClarionSandbox unpublished = ClarionSandbox.builder().seed(12).unpublishedValues(true)
+        .recordResponses(true).start()) {
+      long first = unpublished.seed(600, FROM, TO, Distribution.UNIFORM);
+      Map<String, String> to = Map.of("CLARION_API_KEY", unpublished.apiKey(), "CLARION_BASE_URL",
+          unpublished.baseUrl());
+      Path out = dir.resolve("lossless.jsonl");
+      Path concurrent = dir.resolve("lossless-c3.jsonl");
+
+      Cli one = Cli.run(to, "calls", "export", "--from", FROM.toString(), "--to", TO.toString(),
+          "--out", out.toString(), "--page-size", "150");
+      Cli three = Cli.run(to, "calls", "export", "--from", FROM.toString(), "--to", TO.toString(),
+          "--out", concurrent.toString(), "--page-size", "150", "--concurrency", "3");
+
+      assertThat(one.exitCode).as(one.toString()).isZero();
+      assertThat(three.exitCode).as(three.toString()).isZero();
+      String served = unpublished.requests().stream().map(r -> r.responseBody().orElse(""))
+          .collect(Collectors.joining("\n"));
+      for (Path file : List.of(out, concurrent)) {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(idsIn(file)).as(file.toString()).hasSize(600).doesNotHaveDuplicates()
+            .allSatisfy(id -> assertThat(id).isBetween(first, first + 599));
+        // Byte for byte: every line is a call's text as it was in an answer of the sandbox.
+        assertThat(lines).allSatisfy(line -> assertThat(served).contains(line));
+        List<String> novel = lines.stream().filter(line -> line.contains("\"sentiment_score\":")).toList();
+        assertThat(novel).hasSizeBetween(60, 200).allSatisfy(line -> assertThat(line)
+            .contains("\"call_status\":\"voicemail\"", "\"recording_url\":null", "\"billing\":{\"cents\":",
+                "\"talk_ratio\":0.41", "\"role\":\"narrator\""));
+        // Answered ones have a conversation: user messages with their unknown field, times as integers.
+        assertThat(novel.stream().filter(line -> line.contains("\"role\":\"user\"")).toList())
+            .hasSizeGreaterThan(novel.size() / 2).allSatisfy(line -> assertThat(line)
+                .contains("\"confidence\":0.9").containsPattern("\"time\":17[0-9]{11}[,}]"));
+        assertThat(lines).noneMatch(line -> line.matches(".*\"time\":[0-9.]+E.*"));
+      }
+    }
+  }
+
   @Test
   void aConcurrentExportWritesTheSameCallsAsASequentialOne() throws IOException {
     Path sequential = dir.resolve("sequential.jsonl");

@@ -32,6 +32,7 @@ final class CallWriter {
   static final String UNPUBLISHED_STATUS = "voicemail";
   static final String UNPUBLISHED_FAILURE = "no-answer";
   static final String UNPUBLISHED_ROLE = "narrator";
+  static final String UNPUBLISHED_MESSAGE_FIELD = "mood";
 
   private final boolean conversations;
   private final boolean unpublished;
@@ -92,7 +93,7 @@ final class CallWriter {
       long answeredMs = started ? Math.floorDiv(call.answeredMicros, Micros.PER_MILLI) : 0;
       for (Conversation.Line line : lines) {
         if (ended || line.startMs <= elapsedMs) {
-          message(g, line, answeredMs);
+          message(g, line, answeredMs, novel);
         }
       }
       if (novel) {
@@ -100,7 +101,7 @@ final class CallWriter {
         g.writeStringField(Message.JSON_PROPERTY_ROLE, UNPUBLISHED_ROLE);
         g.writeStringField(Message.JSON_PROPERTY_MESSAGE, "The patient confirmed the appointment.");
         g.writeNumberField(Message.JSON_PROPERTY_SECONDS_FROM_START, 0.0);
-        g.writeStringField("mood", "calm");
+        g.writeStringField(UNPUBLISHED_MESSAGE_FIELD, "calm");
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -108,13 +109,20 @@ final class CallWriter {
     if (ended) {
       long durationMs = call.answered() ? (call.endedMicros - call.answeredMicros) / Micros.PER_MILLI : 0;
       g.writeNumberField(Call.JSON_PROPERTY_DURATION_MS, durationMs);
-      analysis(g, call);
+      analysis(g, call, novel);
       g.writeStringField(Call.JSON_PROPERTY_SUMMARY, summary(call));
       g.writeStringField(Call.JSON_PROPERTY_OUTCOME, call.ending.outcome);
       string(g, Call.JSON_PROPERTY_FAILURE_REASON, novel ? UNPUBLISHED_FAILURE
           : call.ending.failure == null ? null : call.ending.failure.value());
       if (novel) {
+        // Fields Clarion has not published: a number, a nested object and an explicit null.
         g.writeNumberField("cost", 0.42);
+        g.writeNumberField("sentiment_score", (Math.floorMod(Seeds.mix(call.seed, 0x5E7L, call.id), 201) - 100) / 100.0);
+        g.writeObjectFieldStart("billing");
+        g.writeNumberField("cents", 5 + durationMs / 6000);
+        g.writeStringField("currency", "usd");
+        g.writeEndObject();
+        g.writeNullField("recording_url");
       }
     } else {
       g.writeNullField(Call.JSON_PROPERTY_DURATION_MS);
@@ -125,7 +133,8 @@ final class CallWriter {
     g.writeEndObject();
   }
 
-  private static void message(JsonGenerator g, Conversation.Line line, long answeredMs) throws IOException {
+  private static void message(JsonGenerator g, Conversation.Line line, long answeredMs, boolean novel)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField(Message.JSON_PROPERTY_ROLE, line.role);
     if (line.text != null) {
@@ -139,6 +148,9 @@ final class CallWriter {
     if (line.durationMs >= 0) {
       g.writeNumberField(Message.JSON_PROPERTY_DURATION, line.durationMs);
     }
+    if (novel && line.role.equals(Conversation.USER)) {
+      g.writeNumberField("confidence", 0.9);
+    }
     if (line.role.equals(Conversation.TOOL_CALLS)) {
       g.writeArrayFieldStart(ToolCallMessage.JSON_PROPERTY_TOOL_CALLS);
       g.writeStartObject();
@@ -147,7 +159,13 @@ final class CallWriter {
       g.writeObjectFieldStart(ToolCall.JSON_PROPERTY_FUNCTION);
       g.writeStringField(ToolCallFunction.JSON_PROPERTY_NAME, line.toolName);
       g.writeStringField(ToolCallFunction.JSON_PROPERTY_ARGUMENTS, line.toolArguments);
+      if (novel) {
+        g.writeBooleanField("strict", true);
+      }
       g.writeEndObject();
+      if (novel) {
+        g.writeStringField("status", "completed");
+      }
       g.writeEndObject();
       g.writeEndArray();
     } else if (line.role.equals(Conversation.TOOL_CALL_RESULT)) {
@@ -158,7 +176,7 @@ final class CallWriter {
     g.writeEndObject();
   }
 
-  private static void analysis(JsonGenerator g, CallScript call) throws IOException {
+  private static void analysis(JsonGenerator g, CallScript call, boolean novel) throws IOException {
     long bits = Seeds.mix(call.seed, 0xA7A1L, call.id);
     boolean answered = call.answered();
     g.writeObjectFieldStart(Call.JSON_PROPERTY_ANALYSIS);
@@ -185,6 +203,9 @@ final class CallWriter {
     g.writeBooleanField("follow_up_needed", call.ending == CallScript.Ending.CALLBACK
         || call.ending == CallScript.Ending.ESCALATED || call.ending == CallScript.Ending.DECLINED);
     g.writeEndObject();
+    if (novel) {
+      g.writeNumberField("talk_ratio", 0.41);
+    }
     g.writeEndObject();
   }
 

@@ -398,8 +398,10 @@ public final class ClarionSandbox implements AutoCloseable {
 
     /**
      * Whether about one ended call in four shows values Clarion has not published (yet): {@code call_status}
-     * {@code "voicemail"}, {@code failure_reason} {@code "no-answer"}, an unknown field {@code cost}, and a
-     * message of the unknown role {@code "narrator"} with a field of its own. For testing that code keeps
+     * {@code "voicemail"}, {@code failure_reason} {@code "no-answer"}, fields the spec does not declare on the
+     * call ({@code cost}, {@code sentiment_score}, a nested {@code billing}, an explicit null {@code recording_url}),
+     * its analysis, its user messages, its tool calls and their functions, and a message of the unknown role
+     * {@code "narrator"} with a field of its own. For testing that code keeps
      * working when Clarion adds values without notice. Such answers are, on purpose, not valid against the
      * published spec. Default: false.
      */
