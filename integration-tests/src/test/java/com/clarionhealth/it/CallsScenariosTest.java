@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clarionhealth.client.AuthenticationException;
+import com.clarionhealth.client.CallPage;
 import com.clarionhealth.client.CallQuery;
 import com.clarionhealth.client.ClarionException;
 import com.clarionhealth.client.ClarionTimeoutException;
@@ -26,9 +27,16 @@ import com.clarionhealth.client.testkit.ClarionSandbox;
 import com.clarionhealth.client.testkit.Distribution;
 import com.clarionhealth.client.testkit.FaultRule;
 import com.clarionhealth.client.testkit.RecordedRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,6 +202,65 @@ class CallsScenariosTest {
       assertThat(narrator.getClass()).isEqualTo(Message.class);
       assertThat(narrator.getRole()).isEqualTo("narrator");
       assertThat(narrator.getMessage()).isEqualTo("The patient confirmed the appointment.");
+      assertThat(narrator.getAdditionalProperties()).containsExactly(Map.entry("mood", "calm"));
+      // Fields the models do not declare, readable by name at every level.
+      assertThat(call.getAdditionalProperties().keySet())
+          .containsExactly("cost", "sentiment_score", "billing", "recording_url");
+      assertThat(call.getAdditionalProperty("cost")).isEqualTo(0.42);
+      assertThat((Double) call.getAdditionalProperty("sentiment_score")).isBetween(-1.0, 1.0);
+      assertThat(call.getAdditionalProperty("billing")).isInstanceOfSatisfying(Map.class,
+          billing -> assertThat(billing).containsEntry("currency", "usd").containsKey("cents"));
+      assertThat(call.getAdditionalProperties()).containsEntry("recording_url", null);
+      assertThat(call.getAnalysis().getAdditionalProperty("talk_ratio")).isEqualTo(0.41);
+      call.getMessages().stream().filter(UserMessage.class::isInstance)
+          .forEach(user -> assertThat(user.getAdditionalProperty("confidence")).isEqualTo(0.9));
+      call.getMessages().stream().filter(ToolCallMessage.class::isInstance)
+          .flatMap(message -> ((ToolCallMessage) message).getToolCalls().stream()).forEach(toolCall -> {
+            assertThat(toolCall.getAdditionalProperty("status")).isEqualTo("completed");
+            assertThat(toolCall.getFunction().getAdditionalProperty("strict")).isEqualTo(true);
+          });
+      // Serializing the call writes them back, each in its own object.
+      JsonNode written = Trees.MAPPER.valueToTree(call);
+      assertThat(written.get("sentiment_score").asDouble()).isEqualTo(call.getAdditionalProperty("sentiment_score"));
+      assertThat(written.get("billing").get("currency").asText()).isEqualTo("usd");
+      assertThat(written.get("analysis").get("talk_ratio").asDouble()).isEqualTo(0.41);
+      assertThat(written.get("messages").get(call.getMessages().size() - 1).get("mood").asText()).isEqualTo("calm");
     });
+    assertThat(novel.stream().filter(call -> call.getMessages().stream().anyMatch(UserMessage.class::isInstance)))
+        .isNotEmpty();
+  }
+
+  @Test
+  void pagesWithRawJsonCarryEachCallAsTheSandboxServedIt() throws IOException {
+    sandbox.close();
+    sandbox = ClarionSandbox.builder().recordResponses(true).unpublishedValues(true).start();
+    specValidResponses = false; // such answers break the published spec on purpose
+    sandbox.seed(300, FROM, TO, Distribution.UNIFORM);
+    Api api = kind.open(sandbox);
+    List<CallPage> pages = new ArrayList<>();
+
+    api.pages(CallQuery.between(FROM, TO).pageSize(120).concurrency(2).withRawJson(), pages);
+
+    String served = sandbox.requests().stream().map(r -> r.responseBody().orElse("")).collect(Collectors.joining("\n"));
+    List<Long> ids = new ArrayList<>();
+    int unknownFields = 0;
+    for (CallPage page : pages) {
+      assertThat(page.rawJson()).hasSameSizeAs(page.calls());
+      for (int i = 0; i < page.calls().size(); i++) {
+        String text = page.rawJson().get(i);
+        assertThat(served).contains(text); // byte for byte
+        JsonNode tree = Trees.MAPPER.readTree(text);
+        assertThat(tree.get("id").asLong()).isEqualTo(page.calls().get(i).getId());
+        ids.add(tree.get("id").asLong());
+        unknownFields += tree.has("sentiment_score") ? 1 : 0;
+      }
+    }
+    assertThat(ids).hasSize(300).doesNotHaveDuplicates();
+    assertThat(unknownFields).isGreaterThan(10);
+  }
+
+  /** Jackson 2, as an application of the blocking client would write the models. */
+  private static final class Trees {
+    static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule()).build();
   }
 }

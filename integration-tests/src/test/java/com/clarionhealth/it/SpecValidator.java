@@ -54,7 +54,24 @@ final class SpecValidator {
         });
       }
     }
-    interactions = OpenApiInteractionValidator.createForInlineApiSpecification(yaml).build();
+    interactions = OpenApiInteractionValidator.createForInlineApiSpecification(withoutExplicitDefault(yaml)).build();
+  }
+
+  /**
+   * The spec without the {@code additionalProperties: true} of its component object schemas (api-spec, deviation
+   * 16), which is written out for the generator. Written out, it makes the validator (2.46) read every property of
+   * that schema that is an {@code allOf} around a {@code $ref} ({@code call_status}, {@code failure_reason}) as an
+   * object, and report every string value: found when deviation 16 was added, with every answer that was valid
+   * before reported. Without it, the validator applies its own strict default and reports any field the spec does
+   * not declare, which is what this suite wants of the sandbox's ordinary answers: the published fields only (its
+   * unpublished values are asked for, and checked, apart). {@link SpecValidatorTest} shows both.
+   */
+  static String withoutExplicitDefault(String yaml) {
+    String stripped = yaml.replace("\n      additionalProperties: true\n", "\n");
+    if (stripped.equals(yaml)) {
+      throw new IllegalStateException("no component schema says additionalProperties: true: drop this workaround");
+    }
+    return stripped;
   }
 
   /** Every problem found in these requests and their answers, one line each; empty when all conform. */

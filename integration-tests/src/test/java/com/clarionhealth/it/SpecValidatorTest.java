@@ -36,7 +36,23 @@ class SpecValidatorTest {
   }
 
   @Test
+  void knownEnumValuesPassAndFieldsTheSpecDoesNotDeclareAreReported() {
+    // Known values of allOf-wrapped enums pass (what the spec's explicit additionalProperties: true broke in the
+    // validator, see SpecValidator.withoutExplicitDefault); a field the spec does not declare is reported at
+    // every level, so that the sandbox's ordinary answers are held to the published fields.
+    assertThat(SPEC.problemsOfListAnswer("[{\"id\":1,\"call_status\":\"ended\",\"failure_reason\":\"declined\"}]"))
+        .isEmpty();
+    assertThat(SPEC.problemsOfListAnswer("[{\"id\":1,\"np_score\":0.5,\"analysis\":{\"np_ratio\":0.4}}]"))
+        .anySatisfy(p -> assertThat(p).contains("np_score"))
+        .anySatisfy(p -> assertThat(p).contains("np_ratio"));
+  }
+
+  @Test
   void wrongTypesAndUnknownEnumValuesAreReported() {
+    assertThat(SPEC.problemsOfListAnswer("[{\"id\":1,\"call_status\":5}]"))
+        .anySatisfy(p -> assertThat(p).contains("/0/call_status"));
+    assertThat(SPEC.problemsOfListAnswer("[{\"id\":1,\"call_status\":\"np_unknown\"}]"))
+        .anySatisfy(p -> assertThat(p).contains("/0/call_status"));
     assertThat(SPEC.problemsOfListAnswer("[{\"id\":\"one\"}]")).anySatisfy(p -> assertThat(p).contains("/0/id"));
     assertThat(SPEC.problemsOfListAnswer("[{\"id\":1,\"failure_reason\":\"no-answer\"}]"))
         .anySatisfy(p -> assertThat(p).contains("failure_reason"));
