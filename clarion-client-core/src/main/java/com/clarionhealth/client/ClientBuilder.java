@@ -94,6 +94,15 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
+   * Hears every request attempt, retry, window and stream of this client ({@link ClarionListener}). Default:
+   * {@link ClarionListener#NONE}.
+   */
+  public B listener(ClarionListener listener) {
+    settings.listener(java.util.Objects.requireNonNull(listener, "listener == null"));
+    return self();
+  }
+
+  /**
    * How much a stream at {@link CallQuery#concurrency(int) concurrency} above 1 may fetch ahead of
    * its consumer, in bytes of response bodies: the pages it has fetched (decoded or not) and not yet
    * handed over, plus a full page for each request in flight. One budget per stream, shared by all its

@@ -30,6 +30,7 @@ public final class ClientSettings {
   private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
   private Duration maxRetryAfter = RetryPolicy.DEFAULT_MAX_RETRY_AFTER;
   private long maxBytesAhead = FetchAhead.DEFAULT_MAX_BYTES_AHEAD;
+  private com.clarionhealth.client.ClarionListener listener = com.clarionhealth.client.ClarionListener.NONE;
   private Function<String, String> env = System::getenv;
   private Clock clock = Clock.systemUTC();
   private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
@@ -70,6 +71,14 @@ public final class ClientSettings {
 
   public void maxRetryAfter(Duration maxRetryAfter) {
     this.maxRetryAfter = maxRetryAfter;
+  }
+
+  public void listener(com.clarionhealth.client.ClarionListener listener) {
+    this.listener = listener;
+  }
+
+  public com.clarionhealth.client.ClarionListener listener() {
+    return listener;
   }
 
   public void maxBytesAhead(long maxBytesAhead) {
