@@ -110,8 +110,11 @@ class ClarionAutoConfigurationTest {
         .run(context -> {
           assertThat(context).hasSingleBean(WebClient.Builder.class);
           context.getBean(ReactiveClarionClient.class).calls().list().collectList().block(Duration.ofSeconds(30));
+          assertThat(context.getBean(ReactiveClarionClient.class).calls()
+              .create(new com.clarionhealth.client.model.CreateCall().assistantId(42L)
+                  .destinationPhoneNumber("+14155550123")).block(Duration.ofSeconds(30)).getId()).isPositive();
         });
-    assertThat(filtered).hasValue(1); // the application's customizer ran on the client's request
+    assertThat(filtered).hasValue(2); // the application's customizer ran on the client's requests
     // and without one (Boot 4 without spring-boot-starter-webclient) the client has its own
     runner.run(context -> {
       assertThat(context).doesNotHaveBean(WebClient.Builder.class);
