@@ -49,6 +49,9 @@ final class ReactiveTransport {
     this.timer = timer;
   }
 
+  /** The request attribute WebClient's observation reads its {@code uri} tag from (DefaultWebClient's name). */
+  static final String URI_TEMPLATE = WebClient.class.getName() + ".uriTemplate";
+
   /**
    * Decodes a 2xx body; it signals a {@link ClarionDecodingException} (made by
    * {@link Exchange#undecodable}) when the body is not what was expected, and any other error when the
@@ -99,6 +102,9 @@ final class ReactiveTransport {
   private <T> Mono<Outcome<T>> exchanged(Exchange exchange, BodyDecoder<T> decoder) {
     WebClient.RequestBodySpec request = webClient.method(HttpMethod.valueOf(exchange.method()))
         .uri(exchange.uri())
+        // What WebClient's own observation (http.client.requests) tags as "uri": the path, never a query value.
+        // Set by WebClient only for uri(String template, ...); the client builds its URIs itself.
+        .attribute(URI_TEMPLATE, exchange.path())
         .headers(headers -> exchange.headers(headers::set));
     WebClient.RequestHeadersSpec<?> ready = exchange.body() == null ? request : request.bodyValue(exchange.body());
     return ready.exchangeToMono(response -> {

@@ -130,6 +130,22 @@ class ApplicationWebClientTest {
   }
 
   @Test
+  void theApplicationsObservationTagsTheRequestsWithThePathNeverTheQuery() {
+    io.micrometer.observation.tck.TestObservationRegistry registry =
+        io.micrometer.observation.tck.TestObservationRegistry.create();
+    ReactiveClarionClient client = TestSupport.client(server).webClientBuilder(app.observationRegistry(registry))
+        .build();
+
+    client.calls().list(com.clarionhealth.client.ListCallsParams.builder().limit(5).build()).blockLast(TIMEOUT);
+
+    io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat(registry)
+        .hasObservationWithNameEqualTo("http.client.requests").that()
+        .hasLowCardinalityKeyValue("uri", "/call")
+        .hasLowCardinalityKeyValue("method", "GET")
+        .doesNotHaveHighCardinalityKeyValue("http.url", server.baseUrl() + "/v1/call?limit=5");
+  }
+
+  @Test
   void theApplicationsBuilderIsNotChanged() {
     TestSupport.client(server).webClientBuilder(app).build()
         .calls().list().blockLast(TIMEOUT);
