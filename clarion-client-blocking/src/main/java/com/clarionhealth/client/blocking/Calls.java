@@ -8,7 +8,6 @@ import com.clarionhealth.client.ListCallsParams;
 import com.clarionhealth.client.CreateCallValidator;
 import com.clarionhealth.client.internal.FetchedPage;
 import com.clarionhealth.client.internal.PagingPlan;
-import com.clarionhealth.client.internal.Pause;
 import com.clarionhealth.client.internal.RequestEngine;
 import com.clarionhealth.client.internal.Window;
 import com.clarionhealth.client.internal.WireFormat;
@@ -117,14 +116,12 @@ public final class Calls {
   }
 
   private PageLoop pageLoop(CallQuery query) {
-    // "to", when left open, is the moment the walk starts, and stays fixed so that it ends.
-    PagingPlan plan = PagingPlan.of(query, engine.clock().instant(), maxBytesAhead);
-    Pause pause = new Pause(); // one per stream: a 429 seen by one slot pauses them all
-    return new PageLoop(plan, window -> fetch(plan, window, pause));
+    PagingPlan plan = engine.plan(query, maxBytesAhead);
+    return new PageLoop(plan, window -> fetch(plan, window));
   }
 
-  private FetchedPage fetch(PagingPlan plan, Window window, Pause pause) {
-    return transport.execute(engine.get(WireFormat.CALLS_PATH, WireFormat.listQuery(window), pause),
+  private FetchedPage fetch(PagingPlan plan, Window window) {
+    return transport.execute(engine.get(WireFormat.CALLS_PATH, WireFormat.listQuery(window), plan.run()),
         Transport.page(plan.pageOf(window, json)));
   }
 }

@@ -30,6 +30,8 @@ import java.util.function.Function;
  * budget of bytes fetched ahead), while the calling thread takes their pages in window order. Slots
  * run ahead of the consumer as far as the budget allows. Lazy: nothing is fetched before
  * {@link #hasNext()}. {@link #close()} stops the threads, which aborts their requests in flight.
+ * Every end it sees (the last page, a failure, a close) is reported to the plan, which tells the
+ * listener the first.
  */
 final class PageLoop implements java.util.Iterator<CallPage>, AutoCloseable {
   private static final Object END = new Object();
@@ -57,6 +59,21 @@ final class PageLoop implements java.util.Iterator<CallPage>, AutoCloseable {
 
   @Override
   public boolean hasNext() {
+    boolean more;
+    try {
+      more = advance();
+    } catch (RuntimeException | Error e) {
+      plan.ended(e); // first: the close that follows (the Stream's onClose) would report an end too
+      stop();
+      throw e;
+    }
+    if (!more) {
+      plan.ended(null);
+    }
+    return more;
+  }
+
+  private boolean advance() {
     while (next == null) {
       if (frontier == null) {
         if (head == null || head.isDone()) {
@@ -80,7 +97,7 @@ final class PageLoop implements java.util.Iterator<CallPage>, AutoCloseable {
         first = slots.peekFirst();
       }
       if (first == null) {
-        close(); // the slots covered the range: the threads have nothing left to do
+        stop(); // the slots covered the range: the threads have nothing left to do
         return false;
       }
       Object item = first.take();
@@ -90,10 +107,8 @@ final class PageLoop implements java.util.Iterator<CallPage>, AutoCloseable {
         }
         ahead.slotDelivered(first.index);
       } else if (item instanceof RuntimeException) {
-        close();
         throw (RuntimeException) item;
       } else if (item instanceof Error) {
-        close();
         throw (Error) item;
       } else {
         CompletedWindow completed = (CompletedWindow) item;
@@ -114,9 +129,14 @@ final class PageLoop implements java.util.Iterator<CallPage>, AutoCloseable {
     return page;
   }
 
-  /** Stops the stream's threads: their requests in flight are aborted. */
+  /** Stops the stream's threads, aborting their requests in flight: the consumer stopped. */
   @Override
   public void close() {
+    stop();
+    plan.ended(null);
+  }
+
+  private void stop() {
     synchronized (this) {
       closed = true;
       slots.clear();
@@ -207,7 +227,6 @@ final class PageLoop implements java.util.Iterator<CallPage>, AutoCloseable {
         return results.take();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        close();
         throw ClarionTransportException.create("GET", WireFormat.CALLS_PATH, true, e);
       }
     }

@@ -161,11 +161,14 @@ final class Transport {
   }
 
   private static <B, T> T decode(Exchange exchange, BodyDecoder<B, T> decoder, B body) {
+    T value;
     try {
-      return decoder.decode(body);
+      value = decoder.decode(body);
     } catch (IOException | RuntimeException e) {
       throw exchange.undecodable(decoder.head(body), e);
     }
+    exchange.delivered();
+    return value;
   }
 
   private void pause(Exchange exchange, Duration delay) {

@@ -134,6 +134,6 @@ public final class ClientSettings {
   public RequestEngine engine(String userAgent, TransportErrors transportErrors) {
     ApiKey key = ApiKey.resolve(apiKey, apiKeySupplier, env);
     return new RequestEngine(baseUrl(), key, new RetryPolicy(maxRetries, maxRetryAfter, random, clock),
-        userAgent, transportErrors);
+        userAgent, transportErrors, System::nanoTime, listener);
   }
 }

@@ -3,6 +3,7 @@ package com.clarionhealth.client.internal;
 import com.clarionhealth.client.ClarionApiException;
 import com.clarionhealth.client.ClarionDecodingException;
 import com.clarionhealth.client.ClarionException;
+import com.clarionhealth.client.ClarionListener;
 import com.clarionhealth.client.ClarionTransportException;
 import com.clarionhealth.client.RateLimitException;
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every decision is logged here, once for both clients: each answer and failure at {@code DEBUG}
  * (method, path, status, attempt, duration; never the query, the key or a header), each retry at
- * {@code INFO}.
+ * {@code INFO}. And told to the client's {@link ClarionListener}: an attempt starts at its first
+ * {@link #begin()} (a redirect hop is the same attempt) and ends where it settles, with its last
+ * status: {@link #delivered()}, {@link #undecodable}, or an outcome the engine fails or retries.
  */
 public final class Exchange {
   private static final Logger log = LoggerFactory.getLogger("com.clarionhealth.client");
@@ -40,7 +46,8 @@ public final class Exchange {
   private final URI firstUri;
   private final byte[] body;
   private final boolean idempotent;
-  private final Pause pause; // of the stream this request belongs to, or null
+  private final StreamRun stream; // the walk this request belongs to, or null
+  private final Pause pause; // the stream's, or null
   private long waitedUntilMillis = Long.MIN_VALUE; // the end of a wait this exchange already made
 
   private URI uri;
@@ -48,10 +55,15 @@ public final class Exchange {
   private int redirects;
   private String authorization;
   private long startedNanos;
-  private int status;
+  private int status = -1; // of this hop's answer; -1 until one comes
   private Map<String, List<String>> responseHeaders = Map.of();
+  // The attempt told to the listener and not yet ended; ended once, whichever thread settles it (a
+  // reactive cancel may race the answer).
+  private volatile RequestAttempt current;
+  private static final AtomicReferenceFieldUpdater<Exchange, RequestAttempt> CURRENT =
+      AtomicReferenceFieldUpdater.newUpdater(Exchange.class, RequestAttempt.class, "current");
 
-  Exchange(RequestEngine engine, String method, String path, String query, byte[] body, Pause pause) {
+  Exchange(RequestEngine engine, String method, String path, String query, byte[] body, StreamRun stream) {
     this.engine = engine;
     this.method = method;
     this.path = path;
@@ -59,7 +71,8 @@ public final class Exchange {
     this.uri = firstUri;
     this.body = body;
     this.idempotent = body == null;
-    this.pause = pause;
+    this.stream = stream;
+    this.pause = stream == null ? null : stream.pause;
   }
 
   /**
@@ -88,6 +101,15 @@ public final class Exchange {
   public void begin() {
     authorization = BaseUrls.sameOrigin(engine.baseUrl, uri) ? engine.apiKey.bearer() : null;
     startedNanos = engine.nanoTime.getAsLong();
+    status = -1;
+    if (engine.listening && current == null) {
+      if (stream != null && attempt == 1) {
+        stream.requestSent();
+      }
+      RequestAttempt started = new RequestAttempt(method, path, attempt, stream);
+      current = started;
+      engine.listener.requestStarted(started);
+    }
   }
 
   public String method() {
@@ -147,10 +169,18 @@ public final class Exchange {
   public Decision onBody(byte[] boundedBody) {
     byte[] safe = Redaction.withoutKey(boundedBody, authorization);
     if (status >= 200 && status < 300) {
-      return Decision.fail(ClarionDecodingException.create(method, path, status, safeHeaders(), safe,
-          new IOException("not JSON: " + header("Content-Type").orElse(""))));
+      ClarionDecodingException failure = ClarionDecodingException.create(method, path, status, safeHeaders(), safe,
+          new IOException("not JSON: " + header("Content-Type").orElse("")));
+      settle(failure);
+      return Decision.fail(failure);
     }
-    return retryOrFail(ClarionApiException.create(method, path, status, safeHeaders(), safe, engine.clock()));
+    ClarionApiException failure = ClarionApiException.create(method, path, status, safeHeaders(), safe, engine.clock());
+    return retryOrFail(settle(failure), failure);
+  }
+
+  /** The body of a {@link Decision.Action#DELIVER} answer was read and decoded: the attempt succeeded. */
+  public void delivered() {
+    settle(null);
   }
 
   /**
@@ -161,10 +191,22 @@ public final class Exchange {
     ClarionException failure = engine.transportErrors.classify(method, path, error);
     log.debug("{} {} failed (attempt {}, {} ms): {}", method, path, attempt, elapsedMillis(),
         failure.getClass().getSimpleName());
+    RequestAttempt ended = settle(failure);
     if (TransportErrors.isAbort(error)) {
       return Decision.fail(failure);
     }
-    return retryOrFail(failure);
+    return retryOrFail(ended, failure);
+  }
+
+  /**
+   * The subscriber cancelled the attempt (the reactive client; the blocking one is interrupted, which
+   * {@link #onFailure} hears): the listener is told it ended, as an aborted exchange, unless it had
+   * settled already.
+   */
+  public void cancelled() {
+    if (engine.listening && current != null) {
+      settle(engine.transportErrors.classify(method, path, new CancellationException("cancelled by the subscriber")));
+    }
   }
 
   /**
@@ -173,8 +215,10 @@ public final class Exchange {
    * body at length).
    */
   public ClarionDecodingException undecodable(byte[] head, Throwable problem) {
-    return ClarionDecodingException.create(method, path, status, safeHeaders(),
+    ClarionDecodingException failure = ClarionDecodingException.create(method, path, status, safeHeaders(),
         Redaction.withoutKey(head, authorization), problem);
+    settle(failure);
+    return failure;
   }
 
   /** The thread was interrupted while waiting to retry: no new attempt was sent. */
@@ -182,7 +226,25 @@ public final class Exchange {
     return ClarionTransportException.create(method, path, false, e);
   }
 
-  private Decision retryOrFail(ClarionException failure) {
+  /**
+   * Tells the listener the attempt in flight ended with this hop's status (-1 if no answer came) and
+   * {@code failure}, null for success.
+   *
+   * @return the attempt that ended, or null if none was in flight (or nobody listens)
+   */
+  private RequestAttempt settle(ClarionException failure) {
+    if (!engine.listening) {
+      return null;
+    }
+    RequestAttempt ended = CURRENT.getAndSet(this, null);
+    if (ended != null) {
+      engine.listener.requestEnded(ended, status, failure);
+    }
+    return ended;
+  }
+
+  /** @param ended the attempt that just ended, for the listener; null if nobody listens */
+  private Decision retryOrFail(RequestAttempt ended, ClarionException failure) {
     Optional<Duration> delay = engine.retryPolicy.delayBeforeRetry(idempotent, attempt - 1, failure);
     if (delay.isEmpty()) {
       return Decision.fail(failure);
@@ -199,6 +261,9 @@ public final class Exchange {
     // A retry starts over from the request's own URI: a redirect may have been temporary.
     uri = firstUri;
     redirects = 0;
+    if (ended != null) {
+      engine.listener.retryScheduled(ended, delay.get());
+    }
     return Decision.retry(delay.get(), failure);
   }
 
@@ -228,5 +293,52 @@ public final class Exchange {
   @Override
   public String toString() {
     return "Exchange{" + method + " " + path + ", attempt " + attempt + "}";
+  }
+
+  /** One attempt as a listener sees it: the method, the path without its query, nothing else of the request. */
+  private static final class RequestAttempt implements ClarionListener.Request {
+    private final String method;
+    private final String path;
+    private final int attempt;
+    private final StreamRun stream;
+    private final Map<Object, Object> attributes = new ConcurrentHashMap<>();
+
+    RequestAttempt(String method, String path, int attempt, StreamRun stream) {
+      this.method = method;
+      this.path = path;
+      this.attempt = attempt;
+      this.stream = stream;
+    }
+
+    @Override
+    public String method() {
+      return method;
+    }
+
+    @Override
+    public String pathTemplate() {
+      return path;
+    }
+
+    @Override
+    public int attempt() {
+      return attempt;
+    }
+
+    @Override
+    public ClarionListener.Stream stream() {
+      return stream;
+    }
+
+    @Override
+    public Map<Object, Object> attributes() {
+      return attributes;
+    }
+
+    @Override
+    public String toString() {
+      return "Request{" + method + " " + path + ", attempt " + attempt + (stream == null ? "" : ", of a stream")
+          + "}";
+    }
   }
 }

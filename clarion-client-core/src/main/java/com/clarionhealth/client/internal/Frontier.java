@@ -27,12 +27,14 @@ public final class Frontier {
   private final long[] pooledWidths = new long[POOLED];
   private final long[] pooledCounts = new long[POOLED];
   private int observed;
+  private final StreamRun run;
 
-  Frontier(long fromMillis, long endMillis, int limit, long widthMillis) {
+  Frontier(long fromMillis, long endMillis, int limit, long widthMillis, StreamRun run) {
     this.positionMillis = fromMillis;
     this.endMillis = endMillis;
     this.limit = limit;
     this.widthMillis = Math.max(1, widthMillis);
+    this.run = run;
     // A slot aims below the limit by 2.5 standard deviations of a Poisson count, at least half of it,
     // so that most slots complete in one request.
     this.target = Math.max(limit / 2.0, limit - 2.5 * Math.sqrt(limit));
@@ -44,7 +46,7 @@ public final class Frontier {
       return null; // the head's window ended on the range's end, or the slots reached it
     }
     long to = endMillis - positionMillis <= widthMillis ? endMillis : positionMillis + widthMillis;
-    WindowPlanner slot = WindowPlanner.forRange(positionMillis, to, limit, to - positionMillis);
+    WindowPlanner slot = WindowPlanner.forRange(positionMillis, to, limit, to - positionMillis, run);
     positionMillis = to;
     return slot;
   }

@@ -12,19 +12,24 @@ public final class PageAssembler {
   private final long endMillis;
   private final int limit;
   private final EdgeDeduplicator<Call> dedup;
+  private final StreamRun run;
 
-  PageAssembler(long endMillis, int limit, EdgeDeduplicator<Call> dedup) {
+  PageAssembler(long endMillis, int limit, EdgeDeduplicator<Call> dedup, StreamRun run) {
     this.endMillis = endMillis;
     this.limit = limit;
     this.dedup = dedup;
+    this.run = run;
   }
 
   public CallPage page(CompletedWindow completed) {
     Window window = completed.window;
     boolean[] fresh = dedup.mark(window, completed.calls);
-    return new CallPage(EdgeDeduplicator.kept(completed.calls, fresh),
+    CallPage page = new CallPage(EdgeDeduplicator.kept(completed.calls, fresh),
         completed.rawJson == null ? null : EdgeDeduplicator.kept(completed.rawJson, fresh),
         PagingCursor.after(window, endMillis, limit, completed.widthHintMillis, dedup).encode(),
         window.createdAtGe(), window.createdAtLe(), completed.requests);
+    // Here, in window order on the consumer's side, and counting only what deduplication kept.
+    run.windowCompleted(window, page.calls().size());
+    return page;
   }
 }

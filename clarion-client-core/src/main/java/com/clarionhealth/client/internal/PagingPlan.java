@@ -3,6 +3,7 @@ package com.clarionhealth.client.internal;
 import static java.util.Objects.requireNonNull;
 
 import com.clarionhealth.client.CallQuery;
+import com.clarionhealth.client.ClarionListener;
 import com.clarionhealth.client.model.Call;
 import java.time.Instant;
 import java.util.function.Function;
@@ -13,6 +14,9 @@ import java.util.function.Function;
  * walks the range (at concurrency 1, all of it; above, until its first window completes, then the
  * {@link Frontier}'s slots are walked {@code n} at a time), and the completed windows go, in window
  * order, through the one {@link PageAssembler}.
+ *
+ * <p>One plan is one walk: its {@link #run()} counts and tells the walk's events, which the engine
+ * raises; a client only reports the walk's end ({@link #ended}).
  */
 public final class PagingPlan {
   private final long startMillis;
@@ -23,9 +27,10 @@ public final class PagingPlan {
   private final PagingCursor resumedFrom;
   private final long maxBytesAhead;
   private final boolean rawJson;
+  private final StreamRun run;
 
   private PagingPlan(long startMillis, long endMillis, int limit, long widthHintMillis,
-      int concurrency, PagingCursor resumedFrom, long maxBytesAhead, boolean rawJson) {
+      int concurrency, PagingCursor resumedFrom, long maxBytesAhead, boolean rawJson, ClarionListener listener) {
     this.startMillis = startMillis;
     this.endMillis = endMillis;
     this.limit = limit;
@@ -34,6 +39,7 @@ public final class PagingPlan {
     this.resumedFrom = resumedFrom;
     this.maxBytesAhead = maxBytesAhead;
     this.rawJson = rawJson;
+    this.run = new StreamRun(concurrency, listener);
   }
 
   /** {@link #of(CallQuery, Instant, long)} with the default budget of bytes fetched ahead. */
@@ -46,13 +52,18 @@ public final class PagingPlan {
    * budget of what the stream may fetch ahead of its consumer at concurrency above 1.
    */
   public static PagingPlan of(CallQuery query, Instant now, long maxBytesAhead) {
+    return of(query, now, maxBytesAhead, ClarionListener.NONE);
+  }
+
+  /** @param listener guarded already ({@link RequestEngine#plan}), or {@link ClarionListener#NONE} */
+  static PagingPlan of(CallQuery query, Instant now, long maxBytesAhead, ClarionListener listener) {
     requireNonNull(query, "query == null");
     requireNonNull(now, "now == null");
     if (query.cursor().isPresent()) {
       PagingCursor cursor = PagingCursor.decode(query.cursor().get());
       int limit = query.pageSize().orElse(cursor.limit());
       return new PagingPlan(cursor.positionMillis(), cursor.endMillis(), limit,
-          cursor.widthHintMillis(), query.concurrency(), cursor, maxBytesAhead, query.rawJson());
+          cursor.widthHintMillis(), query.concurrency(), cursor, maxBytesAhead, query.rawJson(), listener);
     }
     long start = query.from().orElseThrow().toEpochMilli();
     long end = ceilMillis(query.to().orElse(now));
@@ -62,7 +73,7 @@ public final class PagingPlan {
     }
     int limit = query.pageSize().orElse(WindowPlanner.MAX_LIMIT);
     return new PagingPlan(start, end, limit, end - start, query.concurrency(), null, maxBytesAhead,
-        query.rawJson());
+        query.rawJson(), listener);
   }
 
   /**
@@ -91,12 +102,12 @@ public final class PagingPlan {
    * takes the rest.
    */
   public WindowPlanner head() {
-    return isComplete() ? null : WindowPlanner.forRange(startMillis, endMillis, limit, widthHintMillis);
+    return isComplete() ? null : WindowPlanner.forRange(startMillis, endMillis, limit, widthHintMillis, run);
   }
 
   /** The slots of the range after the head's first completed window, for concurrency above 1. */
   public Frontier frontierAfter(CompletedWindow first) {
-    Frontier frontier = new Frontier(first.window.leMillis(), endMillis, limit, first.widthHintMillis);
+    Frontier frontier = new Frontier(first.window.leMillis(), endMillis, limit, first.widthHintMillis, run);
     frontier.observe(first);
     return frontier;
   }
@@ -113,7 +124,20 @@ public final class PagingPlan {
 
   /** The assembler of this plan's pages, primed by the cursor it resumes from. */
   public PageAssembler assembler() {
-    return new PageAssembler(endMillis, limit, deduplicator(Call::getId));
+    return new PageAssembler(endMillis, limit, deduplicator(Call::getId), run);
+  }
+
+  /** The walk of this plan: what its requests belong to ({@link RequestEngine#get(String, String, StreamRun)}). */
+  public StreamRun run() {
+    return run;
+  }
+
+  /**
+   * The walk ended: with {@code failure}, or null when it delivered its whole range or its consumer
+   * stopped (cancelled, closed). Clients call it at every end they see; only the first counts.
+   */
+  public void ended(Throwable failure) {
+    run.ended(failure);
   }
 
   /** The deduplicator for the ordered pages of this plan, primed by the cursor it resumes from. */

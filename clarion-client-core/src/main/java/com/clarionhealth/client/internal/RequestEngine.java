@@ -2,6 +2,8 @@ package com.clarionhealth.client.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.clarionhealth.client.CallQuery;
+import com.clarionhealth.client.ClarionListener;
 import java.net.URI;
 import java.time.Clock;
 import java.util.function.LongSupplier;
@@ -10,7 +12,8 @@ import java.util.function.LongSupplier;
  * Every decision about a request, in one place and without I/O: which headers and key an attempt
  * carries, whether an answer is delivered, followed, retried or thrown, how long to wait, and what
  * the failure says. Both transports ask it through an {@link Exchange} per request and only perform
- * what it decides. Immutable and thread-safe.
+ * what it decides; and what it does is told to the client's {@link ClarionListener} from here. Immutable
+ * and thread-safe.
  */
 public final class RequestEngine {
   final URI baseUrl;
@@ -19,20 +22,29 @@ public final class RequestEngine {
   final String userAgent;
   final TransportErrors transportErrors;
   final LongSupplier nanoTime;
+  final ClarionListener listener; // guarded, or NONE
+  final boolean listening; // whether anything is told: NONE costs no event objects
 
   public RequestEngine(URI baseUrl, ApiKey apiKey, RetryPolicy retryPolicy, String userAgent,
       TransportErrors transportErrors) {
-    this(baseUrl, apiKey, retryPolicy, userAgent, transportErrors, System::nanoTime);
+    this(baseUrl, apiKey, retryPolicy, userAgent, transportErrors, System::nanoTime, ClarionListener.NONE);
   }
 
   RequestEngine(URI baseUrl, ApiKey apiKey, RetryPolicy retryPolicy, String userAgent,
       TransportErrors transportErrors, LongSupplier nanoTime) {
+    this(baseUrl, apiKey, retryPolicy, userAgent, transportErrors, nanoTime, ClarionListener.NONE);
+  }
+
+  RequestEngine(URI baseUrl, ApiKey apiKey, RetryPolicy retryPolicy, String userAgent,
+      TransportErrors transportErrors, LongSupplier nanoTime, ClarionListener listener) {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl == null");
     this.apiKey = requireNonNull(apiKey, "apiKey == null");
     this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
     this.userAgent = requireNonNull(userAgent, "userAgent == null");
     this.transportErrors = requireNonNull(transportErrors, "transportErrors == null");
     this.nanoTime = requireNonNull(nanoTime, "nanoTime == null");
+    this.listener = GuardedListener.of(requireNonNull(listener, "listener == null"));
+    this.listening = this.listener != ClarionListener.NONE;
   }
 
   /** A {@code GET} of {@code path} (relative to the base URL) with an encoded query, or "" for none. */
@@ -40,9 +52,20 @@ public final class RequestEngine {
     return new Exchange(this, "GET", path, query, null, null);
   }
 
-  /** {@link #get(String, String)} as one request of a stream: it honours and sets the stream's {@code pause}. */
-  public Exchange get(String path, String query, Pause pause) {
-    return new Exchange(this, "GET", path, query, null, requireNonNull(pause, "pause == null"));
+  /**
+   * {@link #get(String, String)} as one request of a stream's walk: it honours and sets the walk's
+   * pause, and is counted and told as one of its requests.
+   */
+  public Exchange get(String path, String query, StreamRun stream) {
+    return new Exchange(this, "GET", path, query, null, requireNonNull(stream, "stream == null"));
+  }
+
+  /**
+   * The plan of one walk of {@code query}, as it starts: a range left open ends now, and stays fixed
+   * so that the walk ends. Its {@link PagingPlan#run()} is the walk as this engine's listener hears it.
+   */
+  public PagingPlan plan(CallQuery query, long maxBytesAhead) {
+    return PagingPlan.of(query, clock().instant(), maxBytesAhead, listener);
   }
 
   /** A {@code POST} of a JSON body: never re-sent once it may have reached the server. */

@@ -80,6 +80,7 @@ public final class WindowPlanner {
   private final long endMillis;
   private final int limit;
   private final boolean blind; // the first window is the whole range, planned from nothing
+  private final StreamRun run; // told of each discarded full page; null for none
 
   private long startMillis;
   private long widthMillis;
@@ -104,7 +105,7 @@ public final class WindowPlanner {
   private int residualCount;
   private double dispersion = 1;
 
-  private WindowPlanner(long startMillis, long endMillis, int limit, long widthMillis) {
+  private WindowPlanner(long startMillis, long endMillis, int limit, long widthMillis, StreamRun run) {
     if (endMillis < startMillis) {
       throw new IllegalArgumentException("range ends before it starts");
     }
@@ -116,16 +117,22 @@ public final class WindowPlanner {
     this.limit = limit;
     this.widthMillis = Math.max(1, widthMillis);
     this.blind = widthMillis >= endMillis - startMillis;
+    this.run = run;
   }
 
   /** Plans {@code [startMillis, endMillis]}, starting with one window over the whole range. */
   public static WindowPlanner forRange(long startMillis, long endMillis, int limit) {
-    return new WindowPlanner(startMillis, endMillis, limit, endMillis - startMillis);
+    return new WindowPlanner(startMillis, endMillis, limit, endMillis - startMillis, null);
   }
 
   /** Plans {@code [startMillis, endMillis]} starting with a width learnt earlier (a resumed cursor). */
   public static WindowPlanner forRange(long startMillis, long endMillis, int limit, long widthHintMillis) {
-    return new WindowPlanner(startMillis, endMillis, limit, widthHintMillis);
+    return new WindowPlanner(startMillis, endMillis, limit, widthHintMillis, null);
+  }
+
+  /** {@link #forRange(long, long, int, long)} for a walk: each full page it discards is told to {@code run}. */
+  static WindowPlanner forRange(long startMillis, long endMillis, int limit, long widthHintMillis, StreamRun run) {
+    return new WindowPlanner(startMillis, endMillis, limit, widthHintMillis, run);
   }
 
   /** Whether every window of the range has been completed. */
@@ -179,6 +186,9 @@ public final class WindowPlanner {
    */
   public CompletedWindow onPage(Window window, FetchedPage page) {
     if (!onPage(window, page.size())) {
+      if (run != null) {
+        run.fullPageDiscarded(window);
+      }
       return null;
     }
     CompletedWindow completed = new CompletedWindow(window, page.calls(), page.rawJson(), widthMillis, requests,

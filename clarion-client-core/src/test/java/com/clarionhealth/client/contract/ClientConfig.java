@@ -2,6 +2,7 @@ package com.clarionhealth.client.contract;
 
 import static java.util.Objects.requireNonNull;
 
+import com.clarionhealth.client.ClarionListener;
 import com.clarionhealth.client.ClientBuilder;
 import com.clarionhealth.client.internal.ClientSettings;
 import java.time.Clock;
@@ -26,6 +27,7 @@ public final class ClientConfig implements Cloneable {
   private double random = 0.5;
   private Integer maxRetries;
   private Long maxBytesAhead;
+  private ClarionListener listener;
   private Duration maxRetryAfter;
   private Duration requestTimeout;
   private Duration connectTimeout;
@@ -103,6 +105,12 @@ public final class ClientConfig implements Cloneable {
     return c;
   }
 
+  public ClientConfig listener(ClarionListener listener) {
+    ClientConfig c = copy();
+    c.listener = listener;
+    return c;
+  }
+
   public ClientConfig maxRetryAfter(Duration maxRetryAfter) {
     ClientConfig c = copy();
     c.maxRetryAfter = maxRetryAfter;
@@ -168,6 +176,9 @@ public final class ClientConfig implements Cloneable {
     }
     if (maxBytesAhead != null) {
       builder.maxBytesAhead(maxBytesAhead);
+    }
+    if (listener != null) {
+      builder.listener(listener);
     }
     if (requestTimeout != null) {
       builder.requestTimeout(requestTimeout);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clarionhealth.client.AuthenticationException;
 import com.clarionhealth.client.ClarionApiException;
 import com.clarionhealth.client.ClarionDecodingException;
+import com.clarionhealth.client.ClarionListener;
 import com.clarionhealth.client.ClarionTimeoutException;
 import com.clarionhealth.client.ClarionTransportException;
 import com.clarionhealth.client.InternalServerException;
@@ -12,6 +13,7 @@ import com.clarionhealth.client.RateLimitException;
 import com.clarionhealth.client.UnexpectedStatusException;
 import com.clarionhealth.client.internal.Decision.Action;
 import com.clarionhealth.client.contract.LogCapture;
+import com.clarionhealth.client.contract.RecordingListener;
 import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
@@ -573,6 +575,84 @@ class ExchangeTest {
     assertThat(e.path()).isEqualTo("/call");
   }
 
+  // ---- the listener ----
+
+  private final RecordingListener heard = new RecordingListener();
+
+  private Exchange heardGet() {
+    return new RequestEngine(BASE, ApiKey.from(key::get), new RetryPolicy(2, RetryPolicy.DEFAULT_MAX_RETRY_AFTER,
+        () -> 0.5, CLOCK), USER_AGENT, ERRORS, nanos::get, heard).get("/call", "limit=100");
+  }
+
+  @Test
+  void aRedirectIsPartOfItsAttemptWhichEndsWithTheLastHopsStatus() {
+    Exchange exchange = heardGet();
+    assertThat(redirect(exchange, 302, "/v1/call?limit=100&cursor=2").action()).isEqualTo(Action.FOLLOW);
+    exchange.begin();
+    assertThat(exchange.onResponse(200, JSON).action()).isEqualTo(Action.DELIVER);
+    exchange.delivered();
+
+    assertThat(heard.lines()).containsExactly("started GET /call #1", "ended GET /call #1: 200");
+  }
+
+  @Test
+  void anAttemptWithoutAnAnswerEndsWithMinusOneThenItsRetryIsTold() {
+    Exchange exchange = heardGet();
+    Decision decision = failure(exchange, new ConnectException("refused"));
+    answer(exchange, 200, JSON, "");
+    exchange.delivered();
+    exchange.delivered(); // a transport reporting twice is still one end
+
+    assertThat(decision.action()).isEqualTo(Action.RETRY);
+    assertThat(heard.lines()).containsExactly("started GET /call #1",
+        "ended GET /call #1: -1 ClarionTransportException", "retry GET /call #1 in 250 ms",
+        "started GET /call #2", "ended GET /call #2: 200");
+    assertThat(heard.events("ended").get(0).failure()).isSameAs(decision.failure());
+  }
+
+  @Test
+  void aBodyThatBreaksAfterItsStatusEndsWithThatStatusAndTheFailure() {
+    Exchange exchange = heardGet();
+    exchange.begin();
+    assertThat(exchange.onResponse(200, JSON).action()).isEqualTo(Action.DELIVER);
+    Decision decision = exchange.onFailure(new IOException("connection reset while reading"));
+
+    assertThat(heard.lines()).startsWith("started GET /call #1", "ended GET /call #1: 200 ClarionTransportException",
+        "retry GET /call #1 in 250 ms");
+    assertThat(heard.events("ended").get(0).failure()).isSameAs(decision.failure());
+  }
+
+  @Test
+  void aBodyThatCannotBeDecodedEndsItsAttemptWithTheDecodingException() {
+    Exchange exchange = heardGet();
+    exchange.begin();
+    exchange.onResponse(200, JSON);
+    ClarionDecodingException undecodable = exchange.undecodable(utf8("[{"), new IOException("truncated"));
+    Exchange notJson = heardGet();
+    Decision decision = answer(notJson, 200, headers("Content-Type", "text/html"), "<p>hi</p>");
+
+    assertThat(heard.lines()).containsExactly("started GET /call #1", "ended GET /call #1: 200 ClarionDecodingException",
+        "started GET /call #1", "ended GET /call #1: 200 ClarionDecodingException");
+    assertThat(heard.events("ended").get(0).failure()).isSameAs(undecodable);
+    assertThat(heard.events("ended").get(1).failure()).isSameAs(decision.failure());
+  }
+
+  @Test
+  void aCancelledAttemptEndsOnceAsAnAbort() {
+    Exchange exchange = heardGet();
+    exchange.begin();
+    exchange.cancelled();
+    exchange.cancelled();
+    Exchange settled = heardGet();
+    answer(settled, 200, JSON, "");
+    settled.delivered();
+    settled.cancelled(); // too late: it ended already
+
+    assertThat(heard.lines()).containsExactly("started GET /call #1",
+        "ended GET /call #1: -1 ClarionTransportException", "started GET /call #1", "ended GET /call #1: 200");
+    assertThat(heard.events("ended").get(0).failure()).hasRootCauseInstanceOf(CancellationException.class);
+  }
+
   // ---- the key never leaks ----
 
   @Test
@@ -694,9 +774,9 @@ class ExchangeTest {
     };
     RequestEngine engine = new RequestEngine(BASE, ApiKey.from(key::get),
         new RetryPolicy(2, RetryPolicy.DEFAULT_MAX_RETRY_AFTER, () -> 0.5, clock), USER_AGENT, ERRORS, nanos::get);
-    Pause pause = new Pause();
-    Exchange told = engine.get("/call", "limit=100", pause);
-    Exchange other = engine.get("/call", "limit=10", pause);
+    StreamRun stream = new StreamRun(1, ClarionListener.NONE);
+    Exchange told = engine.get("/call", "limit=100", stream);
+    Exchange other = engine.get("/call", "limit=10", stream);
     Exchange elsewhere = engine.get("/call", "limit=10"); // not a request of this stream
     assertThat(other.holdBeforeSending()).isZero();
 
@@ -706,13 +786,13 @@ class ExchangeTest {
     assertThat(other.holdBeforeSending()).isEqualTo(Duration.ofMillis(1500));
     assertThat(other.holdBeforeSending()).as("waited for once").isZero();
     assertThat(elsewhere.holdBeforeSending()).isZero();
-    Exchange next = engine.get("/call", "limit=10", pause);
+    Exchange next = engine.get("/call", "limit=10", stream);
     millis.addAndGet(1500);
     assertThat(next.holdBeforeSending()).as("the pause is over").isZero();
 
     // A 503 without Retry-After is this request's own trouble: only it backs off.
-    assertThat(answer(engine.get("/call", "limit=10", pause), 503, Map.of(), "").action()).isEqualTo(Action.RETRY);
-    assertThat(engine.get("/call", "limit=10", pause).holdBeforeSending()).isZero();
+    assertThat(answer(engine.get("/call", "limit=10", stream), 503, Map.of(), "").action()).isEqualTo(Action.RETRY);
+    assertThat(engine.get("/call", "limit=10", stream).holdBeforeSending()).isZero();
     assertThat(logs.messages(LOGGER, Level.INFO)).contains(
         "GET /call will be sent in 1500 ms: the server asked the stream to wait");
   }

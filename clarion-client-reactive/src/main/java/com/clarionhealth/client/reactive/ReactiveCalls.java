@@ -8,7 +8,6 @@ import com.clarionhealth.client.CreateCallValidator;
 import com.clarionhealth.client.ListCallsParams;
 import com.clarionhealth.client.internal.FetchedPage;
 import com.clarionhealth.client.internal.PagingPlan;
-import com.clarionhealth.client.internal.Pause;
 import com.clarionhealth.client.internal.RequestEngine;
 import com.clarionhealth.client.internal.Window;
 import com.clarionhealth.client.internal.WireFormat;
@@ -79,17 +78,16 @@ public final class ReactiveCalls {
   /** The query's range page by page, each a completed window with its resume cursor. */
   public Flux<CallPage> pages(CallQuery query) {
     requireNonNull(query, "query == null");
-    // "to", when left open, is the moment of subscription, and stays fixed so that the walk ends.
+    // A walk per subscription: "to", when left open, is the moment of subscription.
     return Flux.defer(() -> {
-      PagingPlan plan = PagingPlan.of(query, engine.clock().instant(), maxBytesAhead);
-      Pause pause = new Pause(); // one per stream: a 429 seen by one slot pauses them all
-      return ReactivePages.pages(plan, window -> fetch(plan, window, pause));
+      PagingPlan plan = engine.plan(query, maxBytesAhead);
+      return ReactivePages.pages(plan, window -> fetch(plan, window));
     });
   }
 
-  private Mono<FetchedPage> fetch(PagingPlan plan, Window window, Pause pause) {
+  private Mono<FetchedPage> fetch(PagingPlan plan, Window window) {
     String query = WireFormat.listQuery(window);
-    return transport.execute(() -> engine.get(WireFormat.CALLS_PATH, query, pause),
+    return transport.execute(() -> engine.get(WireFormat.CALLS_PATH, query, plan.run()),
         (body, length, exchange) -> json.array(body, length, exchange, plan.pageOf(window, json)));
   }
 }

@@ -25,7 +25,8 @@ import reactor.util.context.Context;
  * its windows one request at a time, only on demand; at concurrency {@code n} it stops after its first
  * window; the frontier's slots are then walked, each request waiting for the stream's
  * {@code FetchAhead} to give it a place (at most {@code n} in flight, and a budget of bytes fetched
- * ahead), their completed windows still reaching the one assembler in window order.
+ * ahead), their completed windows still reaching the one assembler in window order. Every end of the
+ * walk (completion, error, cancel) is reported to the plan, before it reaches the subscriber.
  */
 final class ReactivePages {
   private ReactivePages() {}
@@ -36,6 +37,16 @@ final class ReactivePages {
     if (head == null) {
       return Flux.empty();
     }
+    // A completion or an error is reported before the subscriber sees it (doFinally would run after,
+    // when a blocked caller may have returned already); a cancel after the cancel reached the request
+    // in flight, so that the request is told to have ended before its stream.
+    return walk(plan, head, fetch)
+        .doOnError(plan::ended)
+        .doOnComplete(() -> plan.ended(null))
+        .doFinally(signal -> plan.ended(null));
+  }
+
+  private static Flux<CallPage> walk(PagingPlan plan, WindowPlanner head, Function<Window, Mono<FetchedPage>> fetch) {
     PageAssembler assembler = plan.assembler();
     if (plan.concurrency() == 1) {
       return windows(head, fetch).map(assembler::page);

@@ -82,8 +82,11 @@ final class ReactiveTransport {
           .timeout(requestTimeout, timer)
           .onErrorResume(e -> !(e instanceof ClarionDecodingException),
               e -> Mono.just(Outcome.of(exchange.onFailure(e))))
+          // Below the timeout, which cancels the exchange itself before it fails it.
+          .doOnCancel(exchange::cancelled)
           .flatMap(outcome -> {
             if (outcome.decision == null) {
+              exchange.delivered();
               return Mono.just(outcome.value);
             }
             Decision decision = outcome.decision;
