@@ -1,6 +1,7 @@
 package com.clarionhealth.client.reactive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.util.Version;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * compat-boot* module the ones its Spring Boot line manages. Without it a change that pulls newer jars into
  * a compat module would leave it green while it no longer tests that line. Expectations come from the pom, as
  * system properties {@code clarion.expected.<library>} (a version, or {@code absent}); a library the pom
- * names no version for is not checked.
+ * names no version for is not checked. {@code clarion.expected.json-binding} is {@code jackson3},
+ * {@code jackson2}, or {@code none} where the client must refuse to build.
  */
 class ResolvedVersionsTest {
   private static final String ABSENT = "absent";
@@ -71,10 +73,17 @@ class ResolvedVersionsTest {
     String expected = expected("json-binding");
     assumeTrue(expected != null, "no binding expected");
 
-    ReactiveClarionClient client = ReactiveClarionClient.builder()
-        .apiKey("sk_test_versions").baseUrl("http://127.0.0.1:9/v1").build();
+    ReactiveClarionClient.Builder builder = ReactiveClarionClient.builder()
+        .apiKey("sk_test_versions").baseUrl("http://127.0.0.1:9/v1");
 
-    assertThat(client.jsonBinding()).isEqualTo(expected);
+    if (expected.equals("none")) {
+      // A class path with neither Jackson: build() says what to add.
+      assertThatIllegalStateException().isThrownBy(builder::build)
+          .withMessageContaining("tools.jackson.core:jackson-databind")
+          .withMessageContaining("com.fasterxml.jackson.core:jackson-databind");
+    } else {
+      assertThat(builder.build().jsonBinding()).isEqualTo(expected);
+    }
   }
 
   /** The version in the manifest of the jar the class is in, or {@value #ABSENT}; the class is not initialised. */
