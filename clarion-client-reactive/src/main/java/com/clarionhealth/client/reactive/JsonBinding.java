@@ -44,7 +44,8 @@ final class JsonBinding {
       return build(jackson2);
     } catch (LinkageError e) {
       IllegalStateException failure = new IllegalStateException("The reactive Clarion client needs Jackson 3 ("
-          + JACKSON_3 + ", with com.fasterxml.jackson.core:jackson-annotations 2.20 or later) or Jackson 2 ("
+          + JACKSON_3 + ", with the com.fasterxml.jackson.core:jackson-annotations its release asks for: Spring Boot"
+          + " 3's 2.19 is too old) or Jackson 2 ("
           + JACKSON_2 + ") on the class path; neither can be used. Jackson 3: " + jackson3Failure
           + "; Jackson 2: " + e, e);
       failure.addSuppressed(jackson3Failure);
