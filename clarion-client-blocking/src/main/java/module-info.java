@@ -9,6 +9,8 @@ module com.clarionhealth.client.blocking {
   // ClarionClient.Builder#httpClient takes a java.net.http.HttpClient.
   requires transitive java.net.http;
 
+  // Core's Jackson2Codec binds this client's JSON; core only requires Jackson 2 statically, so these are what bring
+  // it into the module graph.
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
   requires org.slf4j;

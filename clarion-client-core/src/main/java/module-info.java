@@ -10,6 +10,10 @@ module com.clarionhealth.client.core {
   requires transitive com.clarionhealth.client.models;
   // The request engine logs every exchange and retry, for both clients.
   requires org.slf4j;
+  // Jackson2Codec (internal), the Jackson 2 binding of both clients. Static: the blocking client requires Jackson 2
+  // itself, and the reactive client builds that codec only where the application has it.
+  requires static com.fasterxml.jackson.databind;
+  requires static com.fasterxml.jackson.datatype.jsr310;
 
   exports com.clarionhealth.client;
   exports com.clarionhealth.client.internal to

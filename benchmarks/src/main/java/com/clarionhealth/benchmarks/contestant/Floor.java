@@ -50,7 +50,7 @@ public final class Floor implements Contestant {
         .addModule(new JavaTimeModule())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     if (tuned) {
-      // Exactly the two features our clients' mappers enable (blocking JsonCodec, reactive ReactiveCodec).
+      // Exactly the two features our clients' mappers enable (core's Jackson2Codec, reactive's Jackson3Codec).
       builder.enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
           .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER);
     }

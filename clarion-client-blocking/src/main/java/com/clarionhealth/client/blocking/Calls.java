@@ -6,6 +6,7 @@ import com.clarionhealth.client.CallPage;
 import com.clarionhealth.client.CallQuery;
 import com.clarionhealth.client.ListCallsParams;
 import com.clarionhealth.client.CreateCallValidator;
+import com.clarionhealth.client.internal.CallCodec;
 import com.clarionhealth.client.internal.FetchedPage;
 import com.clarionhealth.client.internal.PagingPlan;
 import com.clarionhealth.client.internal.RequestEngine;
@@ -13,8 +14,6 @@ import com.clarionhealth.client.internal.Window;
 import com.clarionhealth.client.internal.WireFormat;
 import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.model.CreateCall;
-import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import java.util.Spliterator;
@@ -30,10 +29,10 @@ import java.util.stream.StreamSupport;
 public final class Calls {
   private final RequestEngine engine;
   private final Transport transport;
-  private final JsonCodec json;
+  private final CallCodec json;
   private final long maxBytesAhead;
 
-  Calls(RequestEngine engine, Transport transport, JsonCodec json, long maxBytesAhead) {
+  Calls(RequestEngine engine, Transport transport, CallCodec json, long maxBytesAhead) {
     this.engine = engine;
     this.transport = transport;
     this.json = json;
@@ -51,12 +50,7 @@ public final class Calls {
    */
   public Call create(CreateCall createCall) {
     CreateCallValidator.check(createCall);
-    byte[] body;
-    try {
-      body = json.write(createCall);
-    } catch (IOException e) {
-      throw new UncheckedIOException("createCall could not be written as JSON", e);
-    }
+    byte[] body = json.requestBody(createCall);
     return transport.execute(engine.post(WireFormat.CALLS_PATH, body), Transport.bytes(json::bindOne));
   }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.clarionhealth.client.ClientBuilder;
 import com.clarionhealth.client.internal.ClientSettings;
+import com.clarionhealth.client.internal.Jackson2Codec;
 import com.clarionhealth.client.internal.RequestEngine;
 import com.clarionhealth.client.internal.UserAgent;
 import java.net.URI;
@@ -34,7 +35,7 @@ public final class ClarionClient {
         .connectTimeout(settings.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
-    this.calls = new Calls(engine, new Transport(http, settings.requestTimeout(), builder.sleeper), new JsonCodec(),
+    this.calls = new Calls(engine, new Transport(http, settings.requestTimeout(), builder.sleeper), new Jackson2Codec(),
         settings.maxBytesAhead());
   }
 

@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Binds JSON text to calls with a client's own mapper (Jackson 2 in the blocking client, Jackson 3 in
- * the reactive one): the one step of decoding that is not the same code in both.
+ * Binds JSON text to calls with a client's own mapper (Jackson 2 in the blocking client, Jackson 3, or 2 where
+ * the application has no usable Jackson 3, in the reactive one): the one step of decoding that is not always the
+ * same code in both.
  */
 public interface CallBinder {
   /** The call in {@code bytes[offset, offset + length)}, or null for a JSON {@code null}. */

@@ -6,6 +6,7 @@ import com.clarionhealth.client.CallPage;
 import com.clarionhealth.client.CallQuery;
 import com.clarionhealth.client.CreateCallValidator;
 import com.clarionhealth.client.ListCallsParams;
+import com.clarionhealth.client.internal.CallCodec;
 import com.clarionhealth.client.internal.FetchedPage;
 import com.clarionhealth.client.internal.PagingPlan;
 import com.clarionhealth.client.internal.RequestEngine;
@@ -24,13 +25,15 @@ import reactor.core.publisher.Mono;
 public final class ReactiveCalls {
   private final RequestEngine engine;
   private final ReactiveTransport transport;
-  private final ReactiveCodec json;
+  private final ReactiveCodec bodies;
+  private final CallCodec json;
   private final long maxBytesAhead;
 
-  ReactiveCalls(RequestEngine engine, ReactiveTransport transport, ReactiveCodec json, long maxBytesAhead) {
+  ReactiveCalls(RequestEngine engine, ReactiveTransport transport, ReactiveCodec bodies, long maxBytesAhead) {
     this.engine = engine;
     this.transport = transport;
-    this.json = json;
+    this.bodies = bodies;
+    this.json = bodies.json();
     this.maxBytesAhead = maxBytesAhead;
   }
 
@@ -43,8 +46,8 @@ public final class ReactiveCalls {
    */
   public Mono<Call> create(CreateCall createCall) {
     CreateCallValidator.check(createCall);
-    byte[] body = json.write(createCall); // taken now: later changes to createCall are not sent
-    return transport.execute(() -> engine.post(WireFormat.CALLS_PATH, body), json::one);
+    byte[] body = json.requestBody(createCall); // taken now: later changes to createCall are not sent
+    return transport.execute(() -> engine.post(WireFormat.CALLS_PATH, body), bodies::one);
   }
 
   /** Exactly one {@code GET /call} with the server's defaults (at most 100 calls). */
@@ -57,7 +60,7 @@ public final class ReactiveCalls {
     requireNonNull(params, "params == null");
     String query = WireFormat.listQuery(params);
     return transport.execute(() -> engine.get(WireFormat.CALLS_PATH, query),
-            (body, length, exchange) -> json.array(body, length, exchange, page -> page.calls(json)))
+            (body, length, exchange) -> bodies.array(body, length, exchange, page -> page.calls(json)))
         .flatMapIterable(calls -> calls);
   }
 
@@ -88,6 +91,6 @@ public final class ReactiveCalls {
   private Mono<FetchedPage> fetch(PagingPlan plan, Window window) {
     String query = WireFormat.listQuery(window);
     return transport.execute(() -> engine.get(WireFormat.CALLS_PATH, query, plan.run()),
-        (body, length, exchange) -> json.array(body, length, exchange, plan.pageOf(window, json)));
+        (body, length, exchange) -> bodies.array(body, length, exchange, plan.pageOf(window, json)));
   }
 }

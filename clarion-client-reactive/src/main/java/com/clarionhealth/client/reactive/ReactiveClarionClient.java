@@ -3,6 +3,7 @@ package com.clarionhealth.client.reactive;
 import static java.util.Objects.requireNonNull;
 
 import com.clarionhealth.client.ClientBuilder;
+import com.clarionhealth.client.internal.CallCodec;
 import com.clarionhealth.client.internal.ClientSettings;
 import com.clarionhealth.client.internal.RequestEngine;
 import com.clarionhealth.client.internal.UserAgent;
@@ -28,11 +29,14 @@ public final class ReactiveClarionClient {
 
   private final ReactiveCalls calls;
   private final URI baseUrl;
+  private final CallCodec json;
 
   private ReactiveClarionClient(Builder builder) {
     ClientSettings settings = ClientSettings.of(builder);
     RequestEngine engine = settings.engine(USER_AGENT, ReactiveTransport.ERRORS);
     this.baseUrl = engine.baseUrl();
+    // Before the connector: a class path with no usable Jackson fails build() without having opened anything.
+    this.json = JsonBinding.choose();
     WebClient webClient = builder.webClientBuilder != null
         // A clone: the application's builder is never changed, its connector and filters are kept.
         ? builder.webClientBuilder.clone().build()
@@ -41,7 +45,12 @@ public final class ReactiveClarionClient {
                 settings.connectTimeout().toMillis()))))
             .build();
     this.calls = new ReactiveCalls(engine, new ReactiveTransport(webClient, settings.requestTimeout(), builder.timer),
-        new ReactiveCodec(builder.maxCallSize), settings.maxBytesAhead());
+        new ReactiveCodec(json, builder.maxCallSize), settings.maxBytesAhead());
+  }
+
+  /** Which Jackson this client binds JSON with: {@code jackson3} or {@code jackson2}. */
+  String jsonBinding() {
+    return JsonBinding.nameOf(json);
   }
 
   public static Builder builder() {
@@ -102,7 +111,12 @@ public final class ReactiveClarionClient {
     }
 
     /**
-     * @throws IllegalStateException if no API key is configured anywhere
+     * Binds JSON with the application's Jackson: Jackson 3 where it is present and works (Spring Boot 4),
+     * else Jackson 2 with its Java time module (Spring Boot 3), decided here, once.
+     *
+     * @throws IllegalStateException if no API key is configured anywhere, or if neither Jackson 3
+     *     ({@code tools.jackson.core:jackson-databind}) nor Jackson 2
+     *     ({@code com.fasterxml.jackson.core:jackson-databind} and {@code jackson-datatype-jsr310}) can be used
      * @throws IllegalArgumentException if the base URL is not allowed
      */
     public ReactiveClarionClient build() {

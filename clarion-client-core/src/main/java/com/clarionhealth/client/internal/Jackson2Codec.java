@@ -1,6 +1,5 @@
-package com.clarionhealth.client.blocking;
+package com.clarionhealth.client.internal;
 
-import com.clarionhealth.client.internal.CallBinder;
 import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.model.CreateCall;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -16,17 +15,21 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The client's own Jackson 2 mapping, never the application's: whatever the application configured
+ * The clients' own Jackson 2 mapping, never the application's: whatever the application configured
  * globally (naming strategies, failing on unknown properties) does not change how Clarion decodes.
- * Splitting a page into calls is core's ({@link com.clarionhealth.client.internal.PageSplitter}); this
- * binds one call from its bytes.
+ * Splitting a page into calls is core's ({@link PageSplitter}); this binds one call from its bytes.
+ *
+ * <p>The blocking client's binding, and the reactive client's when the application has no usable
+ * Jackson 3 (a Spring Boot 3 application): one class, so that both read and write alike. Here, in core,
+ * because both clients use it; Jackson 2 is an optional dependency of core, present wherever this class
+ * is used (the blocking client depends on it, the reactive client builds this only once it is found).
  */
-final class JsonCodec implements CallBinder {
+public final class Jackson2Codec implements CallCodec {
   private final ObjectReader callReader;
   private final ObjectReader arrayReader;
   private final ObjectWriter createWriter;
 
-  JsonCodec() {
+  public Jackson2Codec() {
     JsonMapper mapper = JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -43,7 +46,8 @@ final class JsonCodec implements CallBinder {
     createWriter = mapper.writerFor(CreateCall.class);
   }
 
-  byte[] write(CreateCall createCall) throws IOException {
+  @Override
+  public byte[] write(CreateCall createCall) throws IOException {
     return createWriter.writeValueAsBytes(createCall);
   }
 
