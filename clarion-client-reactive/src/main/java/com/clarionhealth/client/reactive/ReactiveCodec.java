@@ -5,9 +5,10 @@ import com.clarionhealth.client.internal.Exchange;
 import com.clarionhealth.client.internal.PageSplitter;
 import com.clarionhealth.client.model.Call;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -61,53 +62,23 @@ final class ReactiveCodec {
 
   /** The one call of {@code POST /call}'s answer, at most {@code maxCallSize} bytes. */
   Mono<Call> one(Flux<DataBuffer> body, long contentLength, Exchange exchange) {
-    return Mono.defer(() -> {
-      Bytes bytes = new Bytes(maxCallSize);
-      return body.doOnNext(buffer -> {
-        try (DataBuffer.ByteBufferIterator views = buffer.readableByteBuffers()) {
-          while (views.hasNext()) {
-            bytes.add(views.next());
+    // Joined, then released once: releasing each buffer as it arrives (as the page reader does) released one buffer
+    // too many when the create ran inside a WebFlux server handler (Netty's IllegalReferenceCountException, seen in
+    // the sample application, also with a plain WebClient doing the same); join's own buffer handling does not.
+    // A POST answer is one call, bounded by maxCallSize, refused as soon as it grows past it.
+    return DataBufferUtils.join(body, maxCallSize)
+        .onErrorMap(DataBufferLimitException.class, e -> exchange.undecodable(new byte[0],
+            new IllegalStateException("the call is larger than maxCallSize (" + maxCallSize + " bytes)")))
+        .defaultIfEmpty(DefaultDataBufferFactory.sharedInstance.allocateBuffer(0))
+        .map(joined -> {
+          byte[] all = new byte[joined.readableByteCount()];
+          joined.read(all);
+          DataBufferUtils.release(joined);
+          try {
+            return json.bindOne(all);
+          } catch (IOException | RuntimeException e) {
+            throw exchange.undecodable(all, e);
           }
-        } catch (RuntimeException e) {
-          throw exchange.undecodable(bytes.toArray(), e);
-        } finally {
-          DataBufferUtils.release(buffer);
-        }
-      }).then(Mono.fromCallable(() -> {
-        byte[] all = bytes.toArray();
-        try {
-          return json.bindOne(all);
-        } catch (IOException | RuntimeException e) {
-          throw exchange.undecodable(all, e);
-        }
-      }));
-    });
-  }
-
-  /** A body's bytes, refused past a limit while they arrive. */
-  private static final class Bytes {
-    private final int limit;
-    private byte[] bytes = new byte[1024];
-    private int length;
-
-    Bytes(int limit) {
-      this.limit = limit;
-    }
-
-    void add(ByteBuffer buffer) {
-      int n = buffer.remaining();
-      if (length + n > limit) {
-        throw new IllegalStateException("the call is larger than maxCallSize (" + limit + " bytes)");
-      }
-      if (length + n > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(length + n, Math.min(limit, bytes.length * 2)));
-      }
-      buffer.duplicate().get(bytes, length, n);
-      length += n;
-    }
-
-    byte[] toArray() {
-      return java.util.Arrays.copyOf(bytes, length);
-    }
+        });
   }
 }
