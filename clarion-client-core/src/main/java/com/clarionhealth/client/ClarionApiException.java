@@ -3,8 +3,10 @@ package com.clarionhealth.client;
 import com.clarionhealth.client.internal.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,7 +38,7 @@ public abstract class ClarionApiException extends ClarionException {
   private final String method;
   private final String path;
   private final int statusCode;
-  private final Map<String, List<String>> headers;
+  private final TreeMap<String, List<String>> headers; // see ResponseHeaders.copyOf
   private final String body;
   private final int bodyTruncatedBytes;
   private final String requestId;
@@ -134,7 +136,7 @@ public abstract class ClarionApiException extends ClarionException {
    * @return the headers
    */
   public Map<String, List<String>> headers() {
-    return headers;
+    return Collections.unmodifiableMap(headers);
   }
 
   /**
@@ -210,7 +212,7 @@ public abstract class ClarionApiException extends ClarionException {
     final String method;
     final String path;
     final int status;
-    final Map<String, List<String>> headers;
+    final TreeMap<String, List<String>> headers;
     final BoundedBody body;
     final String requestId;
     final boolean callMayHaveBeenPlaced;

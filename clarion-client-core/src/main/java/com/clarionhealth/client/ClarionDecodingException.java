@@ -1,7 +1,9 @@
 package com.clarionhealth.client;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,7 +18,7 @@ public final class ClarionDecodingException extends ClarionException {
   private final String method;
   private final String path;
   private final int statusCode;
-  private final Map<String, List<String>> headers;
+  private final TreeMap<String, List<String>> headers; // see ResponseHeaders.copyOf
   private final String body;
   private final int bodyTruncatedBytes;
   private final String requestId;
@@ -92,7 +94,7 @@ public final class ClarionDecodingException extends ClarionException {
    * @return the headers
    */
   public Map<String, List<String>> headers() {
-    return headers;
+    return Collections.unmodifiableMap(headers);
   }
 
   /**

@@ -1,7 +1,6 @@
 package com.clarionhealth.client;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +12,16 @@ final class ResponseHeaders {
   private ResponseHeaders() {
   }
 
-  static Map<String, List<String>> copyOf(Map<String, List<String>> headers) {
-    if (headers == null || headers.isEmpty()) {
-      return Collections.emptyMap();
-    }
+  /**
+   * A TreeMap, not just a Map: the exceptions keep it in a field and are serializable, as every exception is (a
+   * TreeMap with String's case-insensitive order and List.copyOf values serializes). Never changed once made;
+   * the exceptions hand out unmodifiable views of it.
+   */
+  static TreeMap<String, List<String>> copyOf(Map<String, List<String>> headers) {
     TreeMap<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (headers == null || headers.isEmpty()) {
+      return merged;
+    }
     headers.forEach((name, values) -> {
       if (name == null || values == null) {
         return; // HttpURLConnection reports the status line under a null name
@@ -26,7 +30,7 @@ final class ResponseHeaders {
       values.stream().filter(v -> v != null).forEach(target::add);
     });
     merged.replaceAll((name, values) -> List.copyOf(values));
-    return Collections.unmodifiableMap(merged);
+    return merged;
   }
 
   /** The first value of a header, from a map made by {@link #copyOf}. */

@@ -272,4 +272,36 @@ class ClarionApiExceptionTest {
       assertThat(copy.retryAfter()).contains(Duration.ofSeconds(5));
     }
   }
+
+  /** Exceptions are serializable: one sent over a wire (a job queue, RMI) arrives with its headers. */
+  @Test
+  void exceptionsSerializeWithTheirHeaders() throws Exception {
+    ClarionApiException api = ClarionApiException.create("GET", "/call", 429,
+        Map.of("Retry-After", List.of("7"), "X-Request-Id", List.of("req_1")), utf8("{\"error\":\"slow down\"}"));
+    ClarionDecodingException decoding = ClarionDecodingException.create("GET", "/call", 200,
+        Map.of("Content-Type", List.of("text/html")), utf8("<html>"), new java.io.IOException("not JSON"));
+
+    for (Object original : List.of(api, decoding)) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+        out.writeObject(original);
+      }
+      Object copy;
+      try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+          new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        copy = in.readObject();
+      }
+      assertThat(copy).isInstanceOf(original.getClass()).hasToString(original.toString());
+      if (copy instanceof ClarionApiException) {
+        ClarionApiException e = (ClarionApiException) copy;
+        assertThat(e.headers()).containsEntry("retry-after", List.of("7")); // still case-insensitive
+        assertThat(e.requestId()).contains("req_1");
+        assertThat(e.body()).isEqualTo("{\"error\":\"slow down\"}");
+      } else {
+        ClarionDecodingException e = (ClarionDecodingException) copy;
+        assertThat(e.headers()).containsEntry("content-type", List.of("text/html"));
+        assertThat(e.getCause()).hasMessage("not JSON");
+      }
+    }
+  }
 }
