@@ -19,14 +19,8 @@ public final class CallPage {
   private final Instant windowEnd;
   private final int requests;
 
-  /** Made by the clients; public only because they live in other packages. */
-  public CallPage(List<Call> calls, String cursor, Instant windowStart, Instant windowEnd, int requests) {
-    this(calls, null, cursor, windowStart, windowEnd, requests);
-  }
-
   /**
-   * Made by the clients for a query that asked for the calls' JSON text; public only because they live in
-   * other packages.
+   * Made by the clients; public only because they live in other packages.
    *
    * @param rawJson the text of each call, one per call in the same order, or null when not asked for
    */

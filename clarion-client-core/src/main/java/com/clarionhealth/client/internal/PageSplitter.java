@@ -110,15 +110,8 @@ public final class PageSplitter {
 
   /**
    * What a window's request answered: counted only when the page is full ({@code limit} elements),
-   * since it is discarded; bound otherwise.
-   */
-  public FetchedPage page(int limit, CallBinder binder) throws IOException {
-    return page(limit, binder, false);
-  }
-
-  /**
-   * {@link #page(int, CallBinder)}, and with {@code rawJson} the text of each call as the body has it
-   * (its exact bytes, decoded as UTF-8), beside the call bound from it.
+   * since it is discarded; bound otherwise, with each call's text beside it when {@code rawJson}
+   * (its exact bytes, decoded as UTF-8). {@link PagingPlan#pageOf} decides for both clients.
    */
   FetchedPage page(int limit, CallBinder binder, boolean rawJson) throws IOException {
     if (size() >= limit) {

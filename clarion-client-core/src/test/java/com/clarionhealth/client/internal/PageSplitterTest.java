@@ -302,7 +302,7 @@ class PageSplitterTest {
     splitter.feed(ByteBuffer.wrap(utf8("[{\"id\":1},{\"id\":2}")));
     assertThatThrownBy(splitter::size).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> splitter.calls(NEVER)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> splitter.page(100, NEVER)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> splitter.page(100, NEVER, false)).isInstanceOf(IllegalStateException.class);
   }
 
   // ---- maxCallSize ----
@@ -366,13 +366,13 @@ class PageSplitterTest {
   @Test
   void aFullPageIsCountedNeverBound() throws IOException {
     byte[] body = utf8("[{\"id\":1},null,{\"id\":3}]");
-    FetchedPage exactlyFull = PageSplitter.of(body, MAX).page(3, NEVER);
+    FetchedPage exactlyFull = PageSplitter.of(body, MAX).page(3, NEVER, false);
     assertThat(exactlyFull.size()).isEqualTo(3);
     assertThat(exactlyFull.calls()).isNull();
     // A server that answers more than the limit: still full, still not bound.
-    assertThat(fed(body, MAX, 4).page(2, NEVER).size()).isEqualTo(3);
+    assertThat(fed(body, MAX, 4).page(2, NEVER, false).size()).isEqualTo(3);
     // Nulls count towards the limit.
-    assertThat(PageSplitter.of(utf8("[null,null]"), MAX).page(2, NEVER).calls()).isNull();
+    assertThat(PageSplitter.of(utf8("[null,null]"), MAX).page(2, NEVER, false).calls()).isNull();
   }
 
   @Test
@@ -380,12 +380,12 @@ class PageSplitterTest {
     byte[] body = utf8("[{\"id\":1},null,{\"id\":3}]");
     PageSplitter splitter = PageSplitter.of(body, MAX);
     Recorder recorder = new Recorder(splitter);
-    FetchedPage page = splitter.page(4, recorder);
+    FetchedPage page = splitter.page(4, recorder, false);
     assertThat(page.size()).isEqualTo(3);
     assertThat(page.calls()).extracting(Call::getTranscript).containsExactly("{\"id\":1}", "{\"id\":3}");
     assertThat(recorder.seen).containsExactly("{\"id\":1}", "null", "{\"id\":3}");
 
-    FetchedPage empty = PageSplitter.of(utf8("[]"), MAX).page(1, NEVER);
+    FetchedPage empty = PageSplitter.of(utf8("[]"), MAX).page(1, NEVER, false);
     assertThat(empty.size()).isZero();
     assertThat(empty.calls()).isEmpty();
   }
@@ -403,7 +403,7 @@ class PageSplitterTest {
         throw new IOException("not a call");
       }
     };
-    assertThatThrownBy(() -> PageSplitter.of(utf8("[1]"), MAX).page(2, refusing))
+    assertThatThrownBy(() -> PageSplitter.of(utf8("[1]"), MAX).page(2, refusing, false))
         .isInstanceOf(IOException.class).hasMessage("not a call");
   }
 

@@ -8,7 +8,6 @@ import java.io.IOException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -67,13 +66,16 @@ final class ReactiveCodec {
     // the sample application, also with a plain WebClient doing the same); join's own buffer handling does not.
     // A POST answer is one call, bounded by maxCallSize, refused as soon as it grows past it.
     return DataBufferUtils.join(body, maxCallSize)
-        .onErrorMap(DataBufferLimitException.class, e -> exchange.undecodable(new byte[0],
+        .onErrorMap(DataBufferLimitException.class, tooLarge -> exchange.undecodable(new byte[0],
             new IllegalStateException("the call is larger than maxCallSize (" + maxCallSize + " bytes)")))
-        .defaultIfEmpty(DefaultDataBufferFactory.sharedInstance.allocateBuffer(0))
         .map(joined -> {
           byte[] all = new byte[joined.readableByteCount()];
           joined.read(all);
           DataBufferUtils.release(joined);
+          return all;
+        })
+        .defaultIfEmpty(new byte[0]) // an empty answer is refused by the binder, with the others
+        .map(all -> {
           try {
             return json.bindOne(all);
           } catch (IOException | RuntimeException e) {
