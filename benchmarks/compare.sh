@@ -6,7 +6,7 @@
 # the per-round ratio (second / first): the machine's drift over minutes cancels out, as in the full run.
 #
 #   benchmarks/compare.sh BEFORE.jar AFTER.jar [ROUNDS] [CONTESTANTS]
-#   e.g. benchmarks/compare.sh /tmp/before.jar benchmarks/target/benchmarks.jar 4 "blocking reactive-c1"
+#   e.g. benchmarks/compare.sh before.jar benchmarks/target/benchmarks.jar 4 "blocking reactive-c1"
 #
 # About 40 s a stream on 2 shared cores: 4 rounds of 2 contestants take about 11 minutes.
 set -euo pipefail
