@@ -23,7 +23,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.openapitools.openapidiff.core.OpenApiCompare;
@@ -356,12 +355,9 @@ final class SpecChanges {
   private record Place(String self, String inner, String component) {}
 
   private void schema(ChangedSchema changed, Place given) {
-    Place place = given;
     String component = names.component(changed);
-    if (component != null && !Objects.equals(component, given.component())) {
-      place = new Place(given.component() == null && given.self().equals(given.inner()) ? component : given.self(),
-          component, component);
-    }
+    // A request or response body, an array's items, a parameter: a component schema there is named by its own name.
+    Place place = component != null && given.component() == null ? new Place(component, component, component) : given;
     boolean request = changed.getContext() != null && changed.getContext().isRequest();
     boolean response = changed.getContext() != null && changed.getContext().isResponse();
     String at = place.self() + ": ";
