@@ -25,9 +25,13 @@ final class SpecChecks {
   private SpecChecks() {}
 
   static String specText() {
-    try (InputStream in = SpecChecks.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
+    return resourceText(SPEC_RESOURCE);
+  }
+
+  static String resourceText(String resource) {
+    try (InputStream in = SpecChecks.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(SPEC_RESOURCE + " is not on the classpath");
+        throw new IllegalStateException(resource + " is not on the classpath");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
