@@ -115,14 +115,14 @@ class ExportTest {
             .allSatisfy(id -> assertThat(id).isBetween(first, first + 599));
         // Byte for byte: every line is a call's text as it was in an answer of the sandbox.
         assertThat(lines).allSatisfy(line -> assertThat(served).contains(line));
-        List<String> novel = lines.stream().filter(line -> line.contains("\"sentiment_score\":")).toList();
+        List<String> novel = lines.stream().filter(line -> line.contains("\"np_sentiment_score\":")).toList();
         assertThat(novel).hasSizeBetween(60, 200).allSatisfy(line -> assertThat(line)
-            .contains("\"call_status\":\"voicemail\"", "\"recording_url\":null", "\"billing\":{\"cents\":",
-                "\"talk_ratio\":0.41", "\"role\":\"narrator\""));
+            .contains("\"call_status\":\"np_voicemail\"", "\"np_recording_url\":null", "\"np_billing\":{\"cents\":",
+                "\"np_talk_ratio\":0.41", "\"role\":\"np_narrator\""));
         // Answered ones have a conversation: user messages with their unknown field, times as integers.
         assertThat(novel.stream().filter(line -> line.contains("\"role\":\"user\"")).toList())
             .hasSizeGreaterThan(novel.size() / 2).allSatisfy(line -> assertThat(line)
-                .contains("\"confidence\":0.9").containsPattern("\"time\":17[0-9]{11}[,}]"));
+                .contains("\"np_confidence\":0.9").containsPattern("\"time\":17[0-9]{11}[,}]"));
         assertThat(lines).noneMatch(line -> line.matches(".*\"time\":[0-9.]+E.*"));
       }
     }

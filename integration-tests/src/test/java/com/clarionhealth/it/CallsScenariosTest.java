@@ -195,36 +195,36 @@ class CallsScenariosTest {
     assertThat(calls).hasSize(200);
     List<Call> novel = calls.stream().filter(c -> !c.getCallStatus().isKnown()).collect(Collectors.toList());
     assertThat(novel).isNotEmpty().allSatisfy(call -> {
-      assertThat(call.getCallStatus()).isEqualTo(CallStatus.of("voicemail"));
-      assertThat(call.getCallStatus().value()).isEqualTo("voicemail");
-      assertThat(call.getFailureReason()).isEqualTo(FailureReason.of("no-answer"));
+      assertThat(call.getCallStatus()).isEqualTo(CallStatus.of("np_voicemail"));
+      assertThat(call.getCallStatus().value()).isEqualTo("np_voicemail");
+      assertThat(call.getFailureReason()).isEqualTo(FailureReason.of("np_no-answer"));
       Message narrator = call.getMessages().get(call.getMessages().size() - 1);
       assertThat(narrator.getClass()).isEqualTo(Message.class);
-      assertThat(narrator.getRole()).isEqualTo("narrator");
+      assertThat(narrator.getRole()).isEqualTo("np_narrator");
       assertThat(narrator.getMessage()).isEqualTo("The patient confirmed the appointment.");
-      assertThat(narrator.getAdditionalProperties()).containsExactly(Map.entry("mood", "calm"));
+      assertThat(narrator.getAdditionalProperties()).containsExactly(Map.entry("np_mood", "calm"));
       // Fields the models do not declare, readable by name at every level.
       assertThat(call.getAdditionalProperties().keySet())
-          .containsExactly("cost", "sentiment_score", "billing", "recording_url");
-      assertThat(call.getAdditionalProperty("cost")).isEqualTo(0.42);
-      assertThat((Double) call.getAdditionalProperty("sentiment_score")).isBetween(-1.0, 1.0);
-      assertThat(call.getAdditionalProperty("billing")).isInstanceOfSatisfying(Map.class,
+          .containsExactly("np_cost", "np_sentiment_score", "np_billing", "np_recording_url");
+      assertThat(call.getAdditionalProperty("np_cost")).isEqualTo(0.42);
+      assertThat((Double) call.getAdditionalProperty("np_sentiment_score")).isBetween(-1.0, 1.0);
+      assertThat(call.getAdditionalProperty("np_billing")).isInstanceOfSatisfying(Map.class,
           billing -> assertThat(billing).containsEntry("currency", "usd").containsKey("cents"));
-      assertThat(call.getAdditionalProperties()).containsEntry("recording_url", null);
-      assertThat(call.getAnalysis().getAdditionalProperty("talk_ratio")).isEqualTo(0.41);
+      assertThat(call.getAdditionalProperties()).containsEntry("np_recording_url", null);
+      assertThat(call.getAnalysis().getAdditionalProperty("np_talk_ratio")).isEqualTo(0.41);
       call.getMessages().stream().filter(UserMessage.class::isInstance)
-          .forEach(user -> assertThat(user.getAdditionalProperty("confidence")).isEqualTo(0.9));
+          .forEach(user -> assertThat(user.getAdditionalProperty("np_confidence")).isEqualTo(0.9));
       call.getMessages().stream().filter(ToolCallMessage.class::isInstance)
           .flatMap(message -> ((ToolCallMessage) message).getToolCalls().stream()).forEach(toolCall -> {
-            assertThat(toolCall.getAdditionalProperty("status")).isEqualTo("completed");
-            assertThat(toolCall.getFunction().getAdditionalProperty("strict")).isEqualTo(true);
+            assertThat(toolCall.getAdditionalProperty("np_status")).isEqualTo("completed");
+            assertThat(toolCall.getFunction().getAdditionalProperty("np_strict")).isEqualTo(true);
           });
       // Serializing the call writes them back, each in its own object.
       JsonNode written = Trees.MAPPER.valueToTree(call);
-      assertThat(written.get("sentiment_score").asDouble()).isEqualTo(call.getAdditionalProperty("sentiment_score"));
-      assertThat(written.get("billing").get("currency").asText()).isEqualTo("usd");
-      assertThat(written.get("analysis").get("talk_ratio").asDouble()).isEqualTo(0.41);
-      assertThat(written.get("messages").get(call.getMessages().size() - 1).get("mood").asText()).isEqualTo("calm");
+      assertThat(written.get("np_sentiment_score").asDouble()).isEqualTo(call.getAdditionalProperty("np_sentiment_score"));
+      assertThat(written.get("np_billing").get("currency").asText()).isEqualTo("usd");
+      assertThat(written.get("analysis").get("np_talk_ratio").asDouble()).isEqualTo(0.41);
+      assertThat(written.get("messages").get(call.getMessages().size() - 1).get("np_mood").asText()).isEqualTo("calm");
     });
     assertThat(novel.stream().filter(call -> call.getMessages().stream().anyMatch(UserMessage.class::isInstance)))
         .isNotEmpty();
@@ -252,7 +252,7 @@ class CallsScenariosTest {
         JsonNode tree = Trees.MAPPER.readTree(text);
         assertThat(tree.get("id").asLong()).isEqualTo(page.calls().get(i).getId());
         ids.add(tree.get("id").asLong());
-        unknownFields += tree.has("sentiment_score") ? 1 : 0;
+        unknownFields += tree.has("np_sentiment_score") ? 1 : 0;
       }
     }
     assertThat(ids).hasSize(300).doesNotHaveDuplicates();

@@ -37,9 +37,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ModuleLayerIT {
   private static final String CALL_JSON = "{\"id\":101,\"assistant_id\":42,"
-      + "\"started_at\":\"2026-01-05T10:15:30.123Z\",\"call_status\":\"ended\",\"unknown_field\":[1],"
+      + "\"started_at\":\"2026-01-05T10:15:30.123Z\",\"call_status\":\"ended\",\"np_field\":[1],"
       + "\"messages\":[{\"role\":\"bot\",\"message\":\"Hello\"},{\"role\":\"user\",\"message\":\"Hi\"},"
-      + "{\"role\":\"narrator\",\"message\":\"?\"}]}";
+      + "{\"role\":\"np_narrator\",\"message\":\"?\"}]}";
   private static final String CREATE_JSON =
       "{\"name\":\"JPMS\",\"assistant_id\":42,\"destination_phone_number\":\"+14155550123\"}";
 

@@ -31,7 +31,7 @@ class SpecValidatorTest {
 
   @Test
   void anUnmappedOrMissingRoleIsReported() {
-    assertThat(SPEC.problemsOfListAnswer(page("{\"role\":\"narrator\",\"time\":1.0}"))).isNotEmpty();
+    assertThat(SPEC.problemsOfListAnswer(page("{\"role\":\"np_narrator\",\"time\":1.0}"))).isNotEmpty();
     assertThat(SPEC.problemsOfListAnswer(page("{\"time\":1.0}"))).isNotEmpty();
   }
 
@@ -54,7 +54,7 @@ class SpecValidatorTest {
     assertThat(SPEC.problemsOfListAnswer("[{\"id\":1,\"call_status\":\"np_unknown\"}]"))
         .anySatisfy(p -> assertThat(p).contains("/0/call_status"));
     assertThat(SPEC.problemsOfListAnswer("[{\"id\":\"one\"}]")).anySatisfy(p -> assertThat(p).contains("/0/id"));
-    assertThat(SPEC.problemsOfListAnswer("[{\"id\":1,\"failure_reason\":\"no-answer\"}]"))
+    assertThat(SPEC.problemsOfListAnswer("[{\"id\":1,\"failure_reason\":\"np_no-answer\"}]"))
         .anySatisfy(p -> assertThat(p).contains("failure_reason"));
   }
 }

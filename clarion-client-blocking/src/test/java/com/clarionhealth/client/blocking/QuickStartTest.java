@@ -53,7 +53,7 @@ class QuickStartTest {
     // quick-start:end
 
     assertThat(placed.getId()).isEqualTo(1L);
-    assertThat(printed).containsExactly("1 ended", "2 voicemail");
+    assertThat(printed).containsExactly("1 ended", "2 np_voicemail");
     server.verify(postRequestedFor(urlPathEqualTo("/call"))
         .withHeader("Authorization", equalTo("Bearer test-key"))
         .withRequestBody(equalToJson(

@@ -55,7 +55,7 @@ public abstract class CreateContract extends ClientContract {
       + "'duration_ms':178750,"
       + "'analysis':{'repetition_count':1,'interruption_count':2,'custom':{'booked':true}},"
       + "'summary':'Booked a follow-up.','outcome':'booked','failure_reason':'declined',"
-      + "'a_field_added_later':{'nested':[1,2]}}");
+      + "'np_field_added_later':{'nested':[1,2]}}");
 
   @Test
   void postsTheMinimalBodyInSnakeCaseWithTheHeadersAndDecodesTheCall() {

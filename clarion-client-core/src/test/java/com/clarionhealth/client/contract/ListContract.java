@@ -106,9 +106,9 @@ public abstract class ListContract extends ClientContract {
   @Test
   void unknownStatusesReasonsRolesAndFieldsDecodeAndANullElementIsSkipped() {
     api.stubFor(get(urlPathEqualTo(CALLS)).willReturn(okJson(json("[{'id':1,"
-        + "'call_status':'voicemail','failure_reason':'line-busy',"
-        + "'a_field_added_later':{'x':[1,{'y':null}]},"
-        + "'messages':[{'role':'narrator','message':'(silence)','time':1.0,'volume':11},"
+        + "'call_status':'np_voicemail','failure_reason':'np_line-busy',"
+        + "'np_field_added_later':{'x':[1,{'y':null}]},"
+        + "'messages':[{'role':'np_narrator','message':'(silence)','time':1.0,'np_volume':11},"
         + "{'role':'bot','message':'Hello?'}]},"
         + "null,"
         + "{'id':2,'call_status':'ended'}]"))));
@@ -120,14 +120,14 @@ public abstract class ListContract extends ClientContract {
     assertThat(calls).hasSize(2); // a JSON null element is no call; the page goes on
     Call call = calls.get(0);
     assertThat(call.getId()).isEqualTo(1L);
-    assertThat(call.getCallStatus().value()).isEqualTo("voicemail");
+    assertThat(call.getCallStatus().value()).isEqualTo("np_voicemail");
     assertThat(call.getCallStatus().isKnown()).isFalse();
-    assertThat(call.getCallStatus()).isEqualTo(CallStatus.of("voicemail"));
-    assertThat(call.getFailureReason().value()).isEqualTo("line-busy");
-    assertThat(call.getFailureReason()).isEqualTo(FailureReason.of("line-busy")).isNotEqualTo(FailureReason.DECLINED);
+    assertThat(call.getCallStatus()).isEqualTo(CallStatus.of("np_voicemail"));
+    assertThat(call.getFailureReason().value()).isEqualTo("np_line-busy");
+    assertThat(call.getFailureReason()).isEqualTo(FailureReason.of("np_line-busy")).isNotEqualTo(FailureReason.DECLINED);
     Message narrator = call.getMessages().get(0);
     assertThat(narrator.getClass()).isEqualTo(Message.class); // an unknown role: the base type
-    assertThat(narrator.getRole()).isEqualTo("narrator");
+    assertThat(narrator.getRole()).isEqualTo("np_narrator");
     assertThat(narrator.getMessage()).isEqualTo("(silence)");
     assertThat(call.getMessages().get(1)).isInstanceOf(BotMessage.class);
     assertThat(calls.get(1).getId()).isEqualTo(2L);

@@ -26,7 +26,7 @@ public final class QuickStarts {
         .withBody("{\"id\":1,\"assistant_id\":42,\"call_status\":\"queued\"}")));
     server.stubFor(get(urlPathEqualTo("/call")).willReturn(aResponse()
         .withHeader("Content-Type", "application/json")
-        .withBody("[{\"id\":1,\"call_status\":\"ended\"},{\"id\":2,\"call_status\":\"voicemail\"}]")));
+        .withBody("[{\"id\":1,\"call_status\":\"ended\"},{\"id\":2,\"call_status\":\"np_voicemail\"}]")));
   }
 
   /**

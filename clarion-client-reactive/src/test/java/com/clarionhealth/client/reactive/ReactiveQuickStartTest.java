@@ -53,7 +53,7 @@ class ReactiveQuickStartTest {
     // reactive-quick-start:end
 
     StepVerifier.create(placed.map(Call::getId)).expectNext(1L).expectComplete().verify(Duration.ofSeconds(5));
-    StepVerifier.create(january).expectNext("1 ended", "2 voicemail").expectComplete()
+    StepVerifier.create(january).expectNext("1 ended", "2 np_voicemail").expectComplete()
         .verify(Duration.ofSeconds(5));
     server.verify(postRequestedFor(urlPathEqualTo("/call"))
         .withHeader("Authorization", equalTo("Bearer test-key"))

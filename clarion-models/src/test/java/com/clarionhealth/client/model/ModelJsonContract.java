@@ -158,7 +158,7 @@ abstract class ModelJsonContract {
   void unknownRoleDecodesToTheBaseMessageWithinAListOfKnownOnes() {
     String json = "{\"id\":7,\"messages\":["
         + "{\"role\":\"user\",\"message\":\"Is anyone there?\"},"
-        + "{\"role\":\"narrator\",\"message\":\"The line crackles.\",\"secondsFromStart\":4.5,\"mood\":\"tense\"},"
+        + "{\"role\":\"np_narrator\",\"message\":\"The line crackles.\",\"secondsFromStart\":4.5,\"np_mood\":\"tense\"},"
         + "{\"role\":\"bot\",\"message\":\"Yes, I am here.\"}]}";
 
     List<Call> calls = codec.readCalls("[" + json + "]");
@@ -167,27 +167,27 @@ abstract class ModelJsonContract {
     assertThat(messages).extracting(Object::getClass)
         .containsExactly(UserMessage.class, Message.class, BotMessage.class);
     Message narrator = messages.get(1);
-    assertThat(narrator.getRole()).isEqualTo("narrator");
+    assertThat(narrator.getRole()).isEqualTo("np_narrator");
     assertThat(narrator.getMessage()).isEqualTo("The line crackles.");
     assertThat(narrator.getSecondsFromStart()).isEqualTo(4.5);
     assertThat(((UserMessage) messages.get(0)).getMessage()).isEqualTo("Is anyone there?");
     assertThat(((BotMessage) messages.get(2)).getMessage()).isEqualTo("Yes, I am here.");
 
-    assertThat(narrator.getAdditionalProperties()).containsExactly(Map.entry("mood", "tense"));
+    assertThat(narrator.getAdditionalProperties()).containsExactly(Map.entry("np_mood", "tense"));
 
     String written = codec.write(narrator);
     assertThat(occurrences(written, "role")).isEqualTo(1);
     assertSameJson(written,
-        "{\"role\":\"narrator\",\"message\":\"The line crackles.\",\"secondsFromStart\":4.5,\"mood\":\"tense\"}");
+        "{\"role\":\"np_narrator\",\"message\":\"The line crackles.\",\"secondsFromStart\":4.5,\"np_mood\":\"tense\"}");
   }
 
   @Test
   void decodingTheBaseTypeDirectlyPicksTheVariantOrTheFallback() {
     assertThat(codec.read("{\"role\":\"bot\",\"message\":\"Hello\"}", Message.class))
         .isInstanceOfSatisfying(BotMessage.class, bot -> assertThat(bot.getMessage()).isEqualTo("Hello"));
-    Message narrator = codec.read("{\"role\":\"narrator\",\"message\":\"Meanwhile\"}", Message.class);
+    Message narrator = codec.read("{\"role\":\"np_narrator\",\"message\":\"Meanwhile\"}", Message.class);
     assertThat(narrator.getClass()).isEqualTo(Message.class);
-    assertThat(narrator.getRole()).isEqualTo("narrator");
+    assertThat(narrator.getRole()).isEqualTo("np_narrator");
     assertThat(narrator.getMessage()).isEqualTo("Meanwhile");
     // No role at all also falls back instead of failing.
     Message roleless = codec.read("{\"message\":\"?\"}", Message.class);
@@ -231,24 +231,24 @@ abstract class ModelJsonContract {
 
   @Test
   void unknownCallStatusDecodesKeepsItsRawValueAndReEncodesUnchanged() {
-    Call call = codec.read("{\"id\":1,\"call_status\":\"voicemail\"}", Call.class);
+    Call call = codec.read("{\"id\":1,\"call_status\":\"np_voicemail\"}", Call.class);
 
     CallStatus status = call.getCallStatus();
-    assertThat(status.value()).isEqualTo("voicemail");
+    assertThat(status.value()).isEqualTo("np_voicemail");
     assertThat(status.isKnown()).isFalse();
-    assertThat(status).isEqualTo(CallStatus.of("voicemail"));
+    assertThat(status).isEqualTo(CallStatus.of("np_voicemail"));
     assertThat(CallStatus.knownValues()).doesNotContain(status);
-    assertSameJson(codec.write(call), "{\"id\":1,\"call_status\":\"voicemail\"}");
+    assertSameJson(codec.write(call), "{\"id\":1,\"call_status\":\"np_voicemail\"}");
   }
 
   @Test
   void unknownFailureReasonDecodesKeepsItsRawValueAndReEncodesUnchanged() {
-    Call call = codec.read("{\"failure_reason\":\"line-busy\"}", Call.class);
+    Call call = codec.read("{\"failure_reason\":\"np_line-busy\"}", Call.class);
 
-    assertThat(call.getFailureReason().value()).isEqualTo("line-busy");
+    assertThat(call.getFailureReason().value()).isEqualTo("np_line-busy");
     assertThat(call.getFailureReason().isKnown()).isFalse();
-    assertThat(call.getFailureReason().toString()).isEqualTo("line-busy");
-    assertSameJson(codec.write(call), "{\"failure_reason\":\"line-busy\"}");
+    assertThat(call.getFailureReason().toString()).isEqualTo("np_line-busy");
+    assertSameJson(codec.write(call), "{\"failure_reason\":\"np_line-busy\"}");
   }
 
   @Test
@@ -279,7 +279,7 @@ abstract class ModelJsonContract {
       + "{\"role\":\"tool_calls\",\"np_filtered\":false,\"toolCalls\":[{\"id\":\"c\",\"np_priority\":1,"
       + "\"function\":{\"name\":\"f\",\"np_strict\":true}}]},"
       + "{\"role\":\"tool_call_result\",\"toolCallId\":\"c\",\"result\":\"ok\",\"np_latency_ms\":12},"
-      + "{\"role\":\"narrator\",\"message\":\"The line crackles.\",\"np_mood\":\"tense\"}]}";
+      + "{\"role\":\"np_narrator\",\"message\":\"The line crackles.\",\"np_mood\":\"tense\"}]}";
 
   @Test
   void unknownFieldsAreKeptAtEveryLevelReadableByNameAndWrittenBack() {
@@ -292,8 +292,8 @@ abstract class ModelJsonContract {
     assertThat(call.getAdditionalProperty("np_tags")).isEqualTo(List.of("a", 1, true));
     // An explicit null is kept, and told apart from an absent property by the map.
     assertThat(call.getAdditionalProperties()).containsEntry("np_flag", null);
-    assertThat(call.getAdditionalProperty("never_sent")).isNull();
-    assertThat(call.getAdditionalProperties()).doesNotContainKey("never_sent");
+    assertThat(call.getAdditionalProperty("np_never_sent")).isNull();
+    assertThat(call.getAdditionalProperties()).doesNotContainKey("np_never_sent");
     // In the order they came, declared properties never among them.
     assertThat(call.getAdditionalProperties().keySet())
         .containsExactly("np_score", "np_billing", "np_flag", "np_counter", "np_tags");
@@ -324,7 +324,7 @@ abstract class ModelJsonContract {
     assertThat(new Analysis().getAdditionalProperties()).isEmpty();
 
     Call call = codec.read(UNKNOWN_FIELDS, Call.class);
-    assertThatThrownBy(() -> call.getAdditionalProperties().put("x", 1))
+    assertThatThrownBy(() -> call.getAdditionalProperties().put("np_x", 1))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> call.putAdditionalProperty(null, 1)).isInstanceOf(NullPointerException.class)
         .hasMessage("name == null");
@@ -371,7 +371,7 @@ abstract class ModelJsonContract {
         }
       }
       for (String name : names) {
-        String role = model.getSimpleName().equals("Message") ? "narrator"
+        String role = model.getSimpleName().equals("Message") ? "np_narrator"
             : Message.class.isAssignableFrom(model) ? ROLES.get(model) : null;
         json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":")
             .append(name.equals("role") ? '"' + role + '"' : "null");

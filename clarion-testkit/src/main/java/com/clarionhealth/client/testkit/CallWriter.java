@@ -29,10 +29,13 @@ final class CallWriter {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final JsonFactory json = new JsonFactory();
-  static final String UNPUBLISHED_STATUS = "voicemail";
-  static final String UNPUBLISHED_FAILURE = "no-answer";
-  static final String UNPUBLISHED_ROLE = "narrator";
-  static final String UNPUBLISHED_MESSAGE_FIELD = "mood";
+  // What unpublishedValues shows, each name with the np_ prefix ("never published", see the README): a name
+  // Clarion may publish one day would then quietly stop being unknown. ResponsesAndUnpublishedValuesTest checks
+  // every one against the spec.
+  static final String UNPUBLISHED_STATUS = "np_voicemail";
+  static final String UNPUBLISHED_FAILURE = "np_no-answer";
+  static final String UNPUBLISHED_ROLE = "np_narrator";
+  static final String UNPUBLISHED_MESSAGE_FIELD = "np_mood";
 
   private final boolean conversations;
   private final boolean unpublished;
@@ -116,13 +119,13 @@ final class CallWriter {
           : call.ending.failure == null ? null : call.ending.failure.value());
       if (novel) {
         // Fields Clarion has not published: a number, a nested object and an explicit null.
-        g.writeNumberField("cost", 0.42);
-        g.writeNumberField("sentiment_score", (Math.floorMod(Seeds.mix(call.seed, 0x5E7L, call.id), 201) - 100) / 100.0);
-        g.writeObjectFieldStart("billing");
+        g.writeNumberField("np_cost", 0.42);
+        g.writeNumberField("np_sentiment_score", (Math.floorMod(Seeds.mix(call.seed, 0x5E7L, call.id), 201) - 100) / 100.0);
+        g.writeObjectFieldStart("np_billing");
         g.writeNumberField("cents", 5 + durationMs / 6000);
         g.writeStringField("currency", "usd");
         g.writeEndObject();
-        g.writeNullField("recording_url");
+        g.writeNullField("np_recording_url");
       }
     } else {
       g.writeNullField(Call.JSON_PROPERTY_DURATION_MS);
@@ -149,7 +152,7 @@ final class CallWriter {
       g.writeNumberField(Message.JSON_PROPERTY_DURATION, line.durationMs);
     }
     if (novel && line.role.equals(Conversation.USER)) {
-      g.writeNumberField("confidence", 0.9);
+      g.writeNumberField("np_confidence", 0.9);
     }
     if (line.role.equals(Conversation.TOOL_CALLS)) {
       g.writeArrayFieldStart(ToolCallMessage.JSON_PROPERTY_TOOL_CALLS);
@@ -160,11 +163,11 @@ final class CallWriter {
       g.writeStringField(ToolCallFunction.JSON_PROPERTY_NAME, line.toolName);
       g.writeStringField(ToolCallFunction.JSON_PROPERTY_ARGUMENTS, line.toolArguments);
       if (novel) {
-        g.writeBooleanField("strict", true);
+        g.writeBooleanField("np_strict", true);
       }
       g.writeEndObject();
       if (novel) {
-        g.writeStringField("status", "completed");
+        g.writeStringField("np_status", "completed");
       }
       g.writeEndObject();
       g.writeEndArray();
@@ -204,7 +207,7 @@ final class CallWriter {
         || call.ending == CallScript.Ending.ESCALATED || call.ending == CallScript.Ending.DECLINED);
     g.writeEndObject();
     if (novel) {
-      g.writeNumberField("talk_ratio", 0.41);
+      g.writeNumberField("np_talk_ratio", 0.41);
     }
     g.writeEndObject();
   }

@@ -397,13 +397,17 @@ public final class ClarionSandbox implements AutoCloseable {
     }
 
     /**
-     * Whether about one ended call in four shows values Clarion has not published (yet): {@code call_status}
-     * {@code "voicemail"}, {@code failure_reason} {@code "no-answer"}, fields the spec does not declare on the
-     * call ({@code cost}, {@code sentiment_score}, a nested {@code billing}, an explicit null {@code recording_url}),
-     * its analysis, its user messages, its tool calls and their functions, and a message of the unknown role
-     * {@code "narrator"} with a field of its own. For testing that code keeps
+     * Whether about one ended call in four shows values Clarion has not published: {@code call_status}
+     * {@code "np_voicemail"}, {@code failure_reason} {@code "np_no-answer"}, fields the spec does not declare on
+     * the call ({@code np_cost}, {@code np_sentiment_score}, a nested {@code np_billing}, an explicit null
+     * {@code np_recording_url}), its analysis, its user messages, its tool calls and their functions, and a
+     * message of the unknown role {@code "np_narrator"} with a field of its own. For testing that code keeps
      * working when Clarion adds values without notice. Such answers are, on purpose, not valid against the
      * published spec. Default: false.
+     *
+     * <p>Every such value and field name starts with {@code np_} ("never published"), a prefix Clarion will
+     * never use: a realistic name ({@code voicemail}, {@code cost}) could be published one day, and from then on
+     * be a known value, not an unknown one. Give your own test data for unknown values the same prefix.
      */
     public Builder unpublishedValues(boolean unpublishedValues) {
       this.unpublishedValues = unpublishedValues;

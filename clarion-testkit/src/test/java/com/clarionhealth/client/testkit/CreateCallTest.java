@@ -143,7 +143,7 @@ class CreateCallTest {
   @Test
   void acceptsFiftyCharactersAndIgnoresUnknownFields() {
     Http.Response response = http.post("{\"assistant_id\":1,\"destination_phone_number\":\"+14155550123\","
-        + "\"name\":\"" + "é".repeat(50) + "\",\"future_field\":true}");
+        + "\"name\":\"" + "é".repeat(50) + "\",\"np_future_field\":true}");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json().get("call_status").asText()).isEqualTo("queued");
