@@ -30,6 +30,7 @@ public final class ClarionClient {
   private ClarionClient(Builder builder) {
     ClientSettings settings = ClientSettings.of(builder);
     RequestEngine engine = settings.engine(USER_AGENT, Transport.ERRORS);
+    JdkResends.refuseAllMethods();
     this.baseUrl = engine.baseUrl();
     HttpClient http = builder.httpClient != null ? builder.httpClient : HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
@@ -85,7 +86,9 @@ public final class ClarionClient {
     }
 
     /**
-     * @throws IllegalStateException if no API key is configured anywhere
+     * @throws IllegalStateException if no API key is configured anywhere, or if the JVM sets
+     *     {@code jdk.httpclient.enableAllMethodRetry}, with which the JDK client would send a
+     *     {@code POST /call} again by itself
      * @throws IllegalArgumentException if the base URL is not allowed
      */
     public ClarionClient build() {
