@@ -43,6 +43,12 @@ final class BlockingDriver implements ClientDriver {
     return "blocking";
   }
 
+  /** The JDK client's own resend (MultiExchange): once, for a GET, when HTTP/1.1 gets no byte back. */
+  @Override
+  public int libraryResendsOfAnUnansweredGet() {
+    return 1;
+  }
+
   @Override
   public Call create(CreateCall createCall) {
     return client.calls().create(createCall);

@@ -57,6 +57,17 @@ class JdkResendsTest {
     assertThatNoException().isThrownBy(JdkResends::refuseAllMethods);
   }
 
+  @Test
+  void onPlainHttpTheDefaultClientSpeaksHttp11WithoutAnUpgrade() {
+    server.stubFor(get(urlPathEqualTo("/call")).willReturn(okJson("[]")));
+    ClarionClient client = ClarionClient.builder().apiKey("test-key").baseUrl(server.baseUrl()).build();
+
+    assertThat(client.calls().list()).isEmpty();
+
+    server.verify(getRequestedFor(urlPathEqualTo("/call")).withHeader("Upgrade", absent())
+        .withHeader("HTTP2-Settings", absent()));
+  }
+
   private static Properties properties(String enableAllMethodRetry) {
     Properties properties = new Properties();
     if (enableAllMethodRetry != null) {

@@ -22,6 +22,15 @@ public interface ClientDriver {
   /** "blocking" or "reactive", as in the client's {@code User-Agent}. */
   String name();
 
+  /**
+   * How many times the HTTP library itself sends a {@code GET} again, at once and unseen by the client,
+   * when an HTTP/1.1 connection closes before any byte of the answer (the fake API speaks HTTP/1.1, as
+   * the sandbox does). The client's own retries come after these. Never a {@code POST}.
+   */
+  default int libraryResendsOfAnUnansweredGet() {
+    return 0;
+  }
+
   Call create(CreateCall createCall);
 
   List<Call> list();
