@@ -94,8 +94,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * Hears every request attempt, retry, window and stream of this client ({@link ClarionListener}). Default:
-   * {@link ClarionListener#NONE}.
+   * Adds a listener that hears every request attempt, retry, window and stream of this client
+   * ({@link ClarionListener}). Listeners are called in the order added; whatever one throws is logged once
+   * per callback and dropped, and changes neither what the client does nor what the listeners after it hear.
+   * Default: none.
    */
   public B listener(ClarionListener listener) {
     settings.listener(java.util.Objects.requireNonNull(listener, "listener == null"));

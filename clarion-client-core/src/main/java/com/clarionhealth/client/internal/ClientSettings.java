@@ -6,6 +6,8 @@ import com.clarionhealth.client.ClientBuilder;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -30,7 +32,7 @@ public final class ClientSettings {
   private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
   private Duration maxRetryAfter = RetryPolicy.DEFAULT_MAX_RETRY_AFTER;
   private long maxBytesAhead = FetchAhead.DEFAULT_MAX_BYTES_AHEAD;
-  private com.clarionhealth.client.ClarionListener listener = com.clarionhealth.client.ClarionListener.NONE;
+  private final List<com.clarionhealth.client.ClarionListener> listeners = new ArrayList<>();
   private Function<String, String> env = System::getenv;
   private Clock clock = Clock.systemUTC();
   private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
@@ -74,11 +76,7 @@ public final class ClientSettings {
   }
 
   public void listener(com.clarionhealth.client.ClarionListener listener) {
-    this.listener = listener;
-  }
-
-  public com.clarionhealth.client.ClarionListener listener() {
-    return listener;
+    listeners.add(listener);
   }
 
   public void maxBytesAhead(long maxBytesAhead) {
@@ -134,6 +132,6 @@ public final class ClientSettings {
   public RequestEngine engine(String userAgent, TransportErrors transportErrors) {
     ApiKey key = ApiKey.resolve(apiKey, apiKeySupplier, env);
     return new RequestEngine(baseUrl(), key, new RetryPolicy(maxRetries, maxRetryAfter, random, clock),
-        userAgent, transportErrors, System::nanoTime, listener);
+        userAgent, transportErrors, System::nanoTime, List.copyOf(listeners));
   }
 }

@@ -6,6 +6,7 @@ import com.clarionhealth.client.CallQuery;
 import com.clarionhealth.client.ClarionListener;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,28 +23,28 @@ public final class RequestEngine {
   final String userAgent;
   final TransportErrors transportErrors;
   final LongSupplier nanoTime;
-  final ClarionListener listener; // guarded, or NONE
+  final ClarionListener listener; // the listeners, each guarded, or NONE
   final boolean listening; // whether anything is told: NONE costs no event objects
 
   public RequestEngine(URI baseUrl, ApiKey apiKey, RetryPolicy retryPolicy, String userAgent,
       TransportErrors transportErrors) {
-    this(baseUrl, apiKey, retryPolicy, userAgent, transportErrors, System::nanoTime, ClarionListener.NONE);
+    this(baseUrl, apiKey, retryPolicy, userAgent, transportErrors, System::nanoTime, List.of());
   }
 
   RequestEngine(URI baseUrl, ApiKey apiKey, RetryPolicy retryPolicy, String userAgent,
       TransportErrors transportErrors, LongSupplier nanoTime) {
-    this(baseUrl, apiKey, retryPolicy, userAgent, transportErrors, nanoTime, ClarionListener.NONE);
+    this(baseUrl, apiKey, retryPolicy, userAgent, transportErrors, nanoTime, List.of());
   }
 
   RequestEngine(URI baseUrl, ApiKey apiKey, RetryPolicy retryPolicy, String userAgent,
-      TransportErrors transportErrors, LongSupplier nanoTime, ClarionListener listener) {
+      TransportErrors transportErrors, LongSupplier nanoTime, List<ClarionListener> listeners) {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl == null");
     this.apiKey = requireNonNull(apiKey, "apiKey == null");
     this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
     this.userAgent = requireNonNull(userAgent, "userAgent == null");
     this.transportErrors = requireNonNull(transportErrors, "transportErrors == null");
     this.nanoTime = requireNonNull(nanoTime, "nanoTime == null");
-    this.listener = GuardedListener.of(requireNonNull(listener, "listener == null"));
+    this.listener = GuardedListener.of(requireNonNull(listeners, "listeners == null"));
     this.listening = this.listener != ClarionListener.NONE;
   }
 

@@ -8,7 +8,9 @@ import com.clarionhealth.client.internal.ClientSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -27,7 +29,7 @@ public final class ClientConfig implements Cloneable {
   private double random = 0.5;
   private Integer maxRetries;
   private Long maxBytesAhead;
-  private ClarionListener listener;
+  private List<ClarionListener> listeners = List.of();
   private Duration maxRetryAfter;
   private Duration requestTimeout;
   private Duration connectTimeout;
@@ -105,9 +107,12 @@ public final class ClientConfig implements Cloneable {
     return c;
   }
 
+  /** Adds {@code listener}, after those added before. */
   public ClientConfig listener(ClarionListener listener) {
     ClientConfig c = copy();
-    c.listener = listener;
+    List<ClarionListener> added = new ArrayList<>(listeners);
+    added.add(listener);
+    c.listeners = List.copyOf(added);
     return c;
   }
 
@@ -177,9 +182,7 @@ public final class ClientConfig implements Cloneable {
     if (maxBytesAhead != null) {
       builder.maxBytesAhead(maxBytesAhead);
     }
-    if (listener != null) {
-      builder.listener(listener);
-    }
+    listeners.forEach(builder::listener);
     if (requestTimeout != null) {
       builder.requestTimeout(requestTimeout);
     }

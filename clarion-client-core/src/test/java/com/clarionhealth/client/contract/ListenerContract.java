@@ -271,7 +271,7 @@ public abstract class ListenerContract extends ClientContract {
   }
 
   @Test
-  void aListenerThatThrowsChangesNothing() {
+  void aListenerThatThrowsChangesNothingNorWhatTheListenersAfterItHear() {
     serveTheFake();
     api.calls().reset(spread(250, false));
     api.calls().unavailableOnRequest(2);
@@ -320,7 +320,8 @@ public abstract class ListenerContract extends ClientContract {
         throw new IllegalStateException("streamEnded failed");
       }
     };
-    ClientDriver client = connect(api.config().listener(throwing));
+    RecordingListener after = new RecordingListener();
+    ClientDriver client = connect(api.config().listener(throwing).listener(after));
 
     List<Call> calls = client.stream(CallQuery.between(T0, END).pageSize(100));
     List<Call> again = client.stream(CallQuery.between(T0, END).pageSize(100));
@@ -339,6 +340,7 @@ public abstract class ListenerContract extends ClientContract {
         perWindow.size()), -1));
     expected.addAll(List.of("started POST /call #1", "ended POST /call #1: 201"));
     assertThat(listener.lines()).containsExactlyElementsOf(expected);
+    assertThat(after.lines()).containsExactlyElementsOf(expected);
     // each failing callback is reported once, however often it failed
     List<String> warnings = logs.messages("com.clarionhealth.client", Level.WARN);
     assertThat(warnings).hasSize(7);

@@ -581,7 +581,7 @@ class ExchangeTest {
 
   private Exchange heardGet() {
     return new RequestEngine(BASE, ApiKey.from(key::get), new RetryPolicy(2, RetryPolicy.DEFAULT_MAX_RETRY_AFTER,
-        () -> 0.5, CLOCK), USER_AGENT, ERRORS, nanos::get, heard).get("/call", "limit=100");
+        () -> 0.5, CLOCK), USER_AGENT, ERRORS, nanos::get, List.of(heard)).get("/call", "limit=100");
   }
 
   @Test

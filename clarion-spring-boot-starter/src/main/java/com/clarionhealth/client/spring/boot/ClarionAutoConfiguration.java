@@ -7,7 +7,6 @@ import com.clarionhealth.client.reactive.ReactiveClarionClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -56,12 +55,13 @@ public class ClarionAutoConfiguration {
     if (properties.getBaseUrl() != null && !properties.getBaseUrl().isBlank()) {
       builder.baseUrl(properties.getBaseUrl());
     }
+    // each bean on its own, in the context's order: the client guards each, so one that throws skips none after it
+    listeners.orderedStream().forEach(builder::listener);
     return builder.connectTimeout(properties.getConnectTimeout())
         .requestTimeout(properties.getRequestTimeout())
         .maxRetries(properties.getMaxRetries())
         .maxRetryAfter(properties.getMaxRetryAfter())
-        .maxBytesAhead(properties.getMaxBytesAhead())
-        .listener(CompositeListener.of(listeners.orderedStream().collect(Collectors.toList())));
+        .maxBytesAhead(properties.getMaxBytesAhead());
   }
 
   @Configuration(proxyBeanMethods = false)

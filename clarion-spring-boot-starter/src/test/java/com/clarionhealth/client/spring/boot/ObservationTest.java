@@ -4,6 +4,7 @@ import static io.micrometer.observation.tck.TestObservationRegistryAssert.assert
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clarionhealth.client.CallQuery;
+import com.clarionhealth.client.ClarionListener;
 import com.clarionhealth.client.blocking.ClarionClient;
 import com.clarionhealth.client.reactive.ReactiveClarionClient;
 import com.clarionhealth.client.testkit.ClarionSandbox;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.Ordered;
 
 /**
  * The observations and meters of a stream with a discarded full page and a retried 503, through both clients: what
@@ -66,11 +69,14 @@ class ObservationTest {
   }
 
   private void run(Consumer<AssertableApplicationContext> streamOnce) {
-    new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ClarionAutoConfiguration.class))
+    runner().run(streamOnce::accept);
+  }
+
+  private ApplicationContextRunner runner() {
+    return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ClarionAutoConfiguration.class))
         .withPropertyValues("clarion.api-key=" + sandbox.apiKey(), "clarion.base-url=" + sandbox.baseUrl())
         .withBean(ObservationRegistry.class, () -> observations)
-        .withBean(MeterRegistry.class, () -> meters)
-        .run(streamOnce::accept);
+        .withBean(MeterRegistry.class, () -> meters);
   }
 
   @Test
@@ -89,6 +95,68 @@ class ObservationTest {
         .stream(CallQuery.between(FROM, TO).pageSize(200)).count().block(Duration.ofSeconds(30)))
         .isEqualTo((long) CALLS));
     assertObserved();
+  }
+
+  @Test
+  void anApplicationListenerThatThrowsTakesNothingFromTheMetrics() {
+    sandbox.addFault(FaultRule.serviceUnavailable().onGet().share(1.0).times(1));
+    ThrowingFirst throwing = new ThrowingFirst();
+    runner().withBean("throwingListener", ClarionListener.class, () -> throwing)
+        .run(context -> assertThat(context.getBean(ClarionClient.class).calls()
+            .stream(CallQuery.between(FROM, TO).pageSize(200)).count()).isEqualTo(CALLS));
+
+    assertThat(throwing.calls.get()).isGreaterThan(CALLS / 100); // it was called, before the metrics' listener
+    assertObserved();
+  }
+
+  /** An application's listener, ordered before the starter's, that throws from every callback. */
+  static final class ThrowingFirst implements ClarionListener, Ordered {
+    final AtomicInteger calls = new AtomicInteger();
+
+    @Override
+    public int getOrder() {
+      return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    private void fail() {
+      calls.incrementAndGet();
+      throw new IllegalStateException("the application's listener failed");
+    }
+
+    @Override
+    public void requestStarted(Request request) {
+      fail();
+    }
+
+    @Override
+    public void requestEnded(Request request, int status, Throwable failure) {
+      fail();
+    }
+
+    @Override
+    public void retryScheduled(Request request, Duration delay) {
+      fail();
+    }
+
+    @Override
+    public void streamStarted(Stream stream) {
+      fail();
+    }
+
+    @Override
+    public void windowCompleted(Stream stream, Instant start, Instant end, int calls) {
+      fail();
+    }
+
+    @Override
+    public void fullPageDiscarded(Stream stream, Instant start, Instant end) {
+      fail();
+    }
+
+    @Override
+    public void streamEnded(Stream stream, Throwable failure) {
+      fail();
+    }
   }
 
   private void assertObserved() {
