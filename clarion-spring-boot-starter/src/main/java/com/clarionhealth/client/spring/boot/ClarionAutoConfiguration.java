@@ -6,7 +6,6 @@ import com.clarionhealth.client.blocking.ClarionClient;
 import com.clarionhealth.client.reactive.ReactiveClarionClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -17,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -36,17 +36,18 @@ import org.springframework.web.reactive.function.client.WebClient;
 public class ClarionAutoConfiguration {
   private static final String ENV_KEY = "CLARION_API_KEY";
 
-  /** Reads {@code CLARION_API_KEY}; a seam so that tests do not depend on the machine's environment. */
-  static Function<String, String> env = System::getenv;
-
-  /** The settings both builders share; fails with {@link MissingApiKeyException} when no key is anywhere. */
+  /**
+   * The settings both builders share; fails with {@link MissingApiKeyException} when no key is anywhere.
+   * {@code CLARION_API_KEY} is read from the {@link Environment} (the variable, or a property of that name), not
+   * by the builder: Boot's relaxed binding maps {@code clarion.api-key} to {@code CLARION_APIKEY}, not to it.
+   */
   static <B extends ClientBuilder<B>> B configure(B builder, ClarionProperties properties,
-      ObjectProvider<ClarionListener> listeners) {
+      ObjectProvider<ClarionListener> listeners, Environment environment) {
     String key = properties.getApiKey();
     if (key != null && !key.isBlank()) {
       builder.apiKey(key);
     } else {
-      String fromEnv = env.apply(ENV_KEY);
+      String fromEnv = environment.getProperty(ENV_KEY);
       if (fromEnv == null || fromEnv.isBlank()) {
         throw new MissingApiKeyException();
       }
@@ -77,8 +78,10 @@ public class ClarionAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ReactiveClarionClient reactiveClarionClient(ClarionProperties properties, ObjectProvider<WebClient.Builder> builders,
-        ObjectProvider<ClarionListener> listeners, ObjectProvider<ObservationListener> observed) {
-      ReactiveClarionClient.Builder builder = configure(ReactiveClarionClient.builder(), properties, listeners)
+        ObjectProvider<ClarionListener> listeners, ObjectProvider<ObservationListener> observed,
+        Environment environment) {
+      ReactiveClarionClient.Builder builder = configure(ReactiveClarionClient.builder(), properties, listeners,
+          environment)
           .maxCallSize(properties.getMaxCallSize());
       WebClient.Builder application = builders.getIfAvailable();
       if (application != null) {
@@ -97,8 +100,9 @@ public class ClarionAutoConfiguration {
   static class Blocking {
     @Bean
     @ConditionalOnMissingBean
-    ClarionClient clarionClient(ClarionProperties properties, ObjectProvider<ClarionListener> listeners) {
-      return configure(ClarionClient.builder(), properties, listeners).build();
+    ClarionClient clarionClient(ClarionProperties properties, ObjectProvider<ClarionListener> listeners,
+        Environment environment) {
+      return configure(ClarionClient.builder(), properties, listeners, environment).build();
     }
   }
 

@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -39,15 +40,15 @@ class ClarionAutoConfigurationTest {
   void start() {
     sandbox = ClarionSandbox.start();
     sandbox.seed(40, FROM, TO, Distribution.UNIFORM);
-    ClarionAutoConfiguration.env = name -> null; // the machine's CLARION_API_KEY must not leak into these tests
     runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ClarionAutoConfiguration.class))
+        // blank above the machine's environment: its CLARION_API_KEY must not leak into these tests
+        .withPropertyValues("CLARION_API_KEY=")
         .withPropertyValues("clarion.api-key=" + sandbox.apiKey(), "clarion.base-url=" + sandbox.baseUrl());
   }
 
   @AfterEach
   void stop() {
-    ClarionAutoConfiguration.env = System::getenv;
     sandbox.close();
   }
 
@@ -170,10 +171,14 @@ class ClarionAutoConfigurationTest {
 
   @Test
   void theEnvironmentVariableIsTheFallback() {
-    ClarionAutoConfiguration.env = Map.of("CLARION_API_KEY", sandbox.apiKey())::get;
+    // the variable as the Environment shows it (SystemEnvironmentPropertySource keeps its name as it is)
     new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ClarionAutoConfiguration.class))
+        .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+            new SystemEnvironmentPropertySource("machine", Map.<String, Object>of("CLARION_API_KEY", sandbox.apiKey()))))
         .withPropertyValues("clarion.base-url=" + sandbox.baseUrl())
         .run(context -> assertThat(context.getBean(ClarionClient.class).calls().list()).isNotEmpty());
+    assertThat(sandbox.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.header("Authorization"))
+        .contains("Bearer " + sandbox.apiKey()));
   }
 
   @Test
