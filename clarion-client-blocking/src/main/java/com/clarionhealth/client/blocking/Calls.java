@@ -14,8 +14,10 @@ import com.clarionhealth.client.internal.Window;
 import com.clarionhealth.client.internal.WireFormat;
 import com.clarionhealth.client.model.Call;
 import com.clarionhealth.client.model.CreateCall;
-import java.util.concurrent.atomic.AtomicReference;
+import java.lang.ref.Cleaner;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -103,10 +105,47 @@ public final class Calls {
   /**
    * The query's range page by page, each page a completed window with its resume cursor. Each
    * iteration starts the walk afresh; nothing is sent until the iterator is used.
+   *
+   * <p>An iterator has no close: at {@link CallQuery#concurrency(int) concurrency} above 1, an iteration
+   * left before its end (a {@code break}) stops its threads and what they fetched ahead only once the
+   * iterator is garbage-collected. To stop at once, use {@link #stream(CallQuery)} and close it.
    */
   public Iterable<CallPage> pages(CallQuery query) {
     requireNonNull(query, "query == null");
-    return () -> pageLoop(query);
+    return () -> new Pages(pageLoop(query));
+  }
+
+  /**
+   * The iterator {@link #pages} hands out. When the application drops it before the end, its loop is
+   * closed once it is unreachable (a {@link Cleaner} action holds the loop, never this iterator): the
+   * stream's threads stop, what they fetched ahead is freed, and the listener hears the stream end.
+   */
+  private static final class Pages implements Iterator<CallPage> {
+    private final PageLoop loop;
+
+    Pages(PageLoop loop) {
+      this.loop = loop;
+      Unreachable.CLEANER.register(this, loop::close);
+    }
+
+    @Override
+    public boolean hasNext() {
+      return loop.hasNext();
+    }
+
+    @Override
+    public CallPage next() {
+      return loop.next();
+    }
+  }
+
+  /** One daemon thread for the whole JVM, started by the first {@link #pages} iterator. */
+  private static final class Unreachable {
+    static final Cleaner CLEANER = Cleaner.create(task -> {
+      Thread thread = new Thread(task, "clarion-pages-cleaner");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   private PageLoop pageLoop(CallQuery query) {
