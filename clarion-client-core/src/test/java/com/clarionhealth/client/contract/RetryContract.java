@@ -176,8 +176,7 @@ public abstract class RetryContract extends ClientContract {
 
     api.verify(sends + 1, getRequestedFor(urlEqualTo(CALLS)).withHeader("Authorization", equalTo(BEARER)));
     assertThat(client.waits()).containsExactly(Duration.ofMillis(250));
-    List<String> attempt = Collections.nCopies(sends, GET);
-    List<String> expected = new ArrayList<>(attempt);
+    List<String> expected = new ArrayList<>(Collections.nCopies(sends, GET));
     expected.add(WAIT_250_MS);
     expected.add(GET);
     assertThat(api.timeline().events()).containsExactlyElementsOf(expected);
